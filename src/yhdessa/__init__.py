@@ -1,0 +1,1 @@
+"""Yhdessä: a platform for local participation work in Finnish municipalities."""

@@ -1,0 +1,32 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from yhdessa.accounts import selectors as access
+from yhdessa.projects.selectors import public_projects
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    projects = public_projects().prefetch_related("partner_municipalities")
+    return render(request, "core/home.html", {"projects": projects})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's workspace: their roles and where each of them leads."""
+    user = request.user
+    context = {
+        "memberships": user.memberships.select_related("project", "municipality", "organisation"),
+        "projects": access.projects_for_staff(user),
+        "administered": set(access.projects_administered_by(user).values_list("pk", flat=True)),
+        "municipalities": access.municipalities_for_staff(user),
+    }
+    return render(request, "core/dashboard.html", context)
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: answers 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

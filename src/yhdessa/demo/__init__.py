@@ -1,0 +1,45 @@
+"""The demo data set: the seed project *Yhdessä osallisuutta* (2021–2023) and its world.
+
+``yhdessa demo`` calls :func:`load_all`. Each area of the platform adds its part as a module
+here and one line in :func:`load_all`, so the whole demo stays in one place. Loading is
+idempotent: running it again updates the same rows instead of adding new ones.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+FACTS_PATH = Path(__file__).parent / "data" / "facts.yaml"
+
+
+@dataclass
+class DemoAccount:
+    email: str
+    role: str
+
+
+@dataclass
+class DemoResult:
+    project_slug: str
+    accounts: list[DemoAccount] = field(default_factory=list)
+
+
+def read_facts(path: Path | None = None) -> dict[str, Any]:
+    with open(path or FACTS_PATH, encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+@transaction.atomic
+def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
+    from yhdessa.demo import accounts, directory, projects
+
+    facts = read_facts(facts_path)
+    places = directory.load(facts)
+    project = projects.load(facts, places)
+    return DemoResult(
+        project_slug=project.slug,
+        accounts=accounts.load(project=project, places=places, password=password),
+    )

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "yhdessa.directory"
+    label = "directory"
+    verbose_name = _("Hakemisto")

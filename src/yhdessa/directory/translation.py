@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from yhdessa.directory.models import Municipality, Organisation, Region, WellbeingServicesCounty
+
+
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(WellbeingServicesCounty)
+class WellbeingServicesCountyTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Municipality)
+class MunicipalityTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("description",)

@@ -1,0 +1,82 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from yhdessa.directory.models import Municipality, Organisation, Region
+
+
+class Project(models.Model):
+    """A funded, time-boxed programme of work across partner municipalities (hanke)."""
+
+    name = models.CharField(_("nimi"), max_length=300)
+    short_name = models.CharField(_("lyhyt nimi"), max_length=100)
+    slug = models.SlugField(_("tunniste"), max_length=100, unique=True)
+    start_date = models.DateField(_("alkaa"))
+    end_date = models.DateField(_("päättyy"))
+    goal = models.TextField(_("tavoite"), blank=True)
+    website = models.URLField(_("verkkosivut"), blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("maakunta"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    implementers = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("toteuttajat"),
+        related_name="implemented_projects",
+        blank=True,
+    )
+    funders = models.ManyToManyField(
+        Organisation, verbose_name=_("rahoittajat"), related_name="funded_projects", blank=True
+    )
+    partner_municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("kumppanikunnat"), related_name="projects", blank=True
+    )
+    is_public = models.BooleanField(_("julkinen"), default=True)
+
+    class Meta:
+        verbose_name = _("hanke")
+        verbose_name_plural = _("hankkeet")
+        ordering = ["-start_date", "short_name"]
+        constraints = [
+            models.CheckConstraint(
+                name="project_ends_after_start", condition=Q(end_date__gte=F("start_date"))
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+
+class TargetGroup(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="target_groups")
+    name = models.CharField(_("kohderyhmä"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("järjestys"), default=0)
+
+    class Meta:
+        verbose_name = _("kohderyhmä")
+        verbose_name_plural = _("kohderyhmät")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkPackage(models.Model):
+    """A line of work with its expected outcome: the rows of the project's logic model."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="work_packages")
+    name = models.CharField(_("työpaketti"), max_length=200)
+    activities = models.TextField(_("toiminta"), blank=True)
+    expected_outcome = models.TextField(_("odotettu tulos"), blank=True)
+    position = models.PositiveSmallIntegerField(_("järjestys"), default=0)
+
+    class Meta:
+        verbose_name = _("työpaketti")
+        verbose_name_plural = _("työpaketit")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from yhdessa.projects import views
+
+app_name = "projects"
+
+urlpatterns = [
+    path("projects/<slug:slug>/", views.project_detail, name="project_detail"),
+    path("staff/projects/<slug:slug>/members/", views.project_members, name="project_members"),
+]

@@ -1,0 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from yhdessa.api.api import api
+from yhdessa.core.views import healthz
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
+]
+
+# Finnish pages have no prefix; Swedish and English ones live under /sv/ and /en/.
+urlpatterns += i18n_patterns(
+    path("", include("yhdessa.core.urls")),
+    path("", include("yhdessa.directory.urls")),
+    path("", include("yhdessa.projects.urls")),
+    path("accounts/", include("yhdessa.accounts.urls")),
+    prefix_default_language=False,
+)
