@@ -37,9 +37,9 @@ class User(AbstractUser):
     email = models.EmailField(_("sähköposti"), unique=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[assignment, misc]
 
     class Meta:
         verbose_name = _("käyttäjä")
@@ -117,9 +117,8 @@ class Membership(models.Model):
 
     @property
     def scope(self) -> models.Model:
-        scope = self.project or self.municipality or self.organisation
-        assert scope is not None  # guaranteed by membership_exactly_one_scope
-        return scope
+        # membership_exactly_one_scope guarantees that one of them is set.
+        return self.project or self.municipality or self.organisation  # type: ignore[return-value]
 
 
 class ApiToken(models.Model):

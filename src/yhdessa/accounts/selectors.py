@@ -63,9 +63,7 @@ def organisations_editable_by(user: User) -> QuerySet[Organisation]:
         return Organisation.objects.none()
     if user.is_superuser:
         return Organisation.objects.all()
-    as_member = _memberships(user, *ORGANISATION_EDITOR_ROLES).filter(
-        organisation=OuterRef("pk")
-    )
+    as_member = _memberships(user, *ORGANISATION_EDITOR_ROLES).filter(organisation=OuterRef("pk"))
     return Organisation.objects.filter(
         Q(municipality__in=municipalities_for_staff(user)) | Q(Exists(as_member))
     )

@@ -17,7 +17,7 @@ from yhdessa.core.audit import log_action
 from yhdessa.directory.models import Municipality, Organisation
 from yhdessa.projects.models import Project
 
-TOKEN_PREFIX = "yh_"
+TOKEN_PREFIX = "yh_"  # noqa: S105 (a public marker, not a secret)
 
 
 def hash_api_token(raw: str) -> str:

@@ -12,15 +12,15 @@ class MembershipOut(Schema):
     organisation: str | None
 
     @staticmethod
-    def resolve_project(membership) -> str | None:  # type: ignore[no-untyped-def]
+    def resolve_project(membership) -> str | None:
         return membership.project.slug if membership.project else None
 
     @staticmethod
-    def resolve_municipality(membership) -> str | None:  # type: ignore[no-untyped-def]
+    def resolve_municipality(membership) -> str | None:
         return membership.municipality.code if membership.municipality else None
 
     @staticmethod
-    def resolve_organisation(membership) -> str | None:  # type: ignore[no-untyped-def]
+    def resolve_organisation(membership) -> str | None:
         return membership.organisation.slug if membership.organisation else None
 
 
@@ -31,11 +31,11 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
     @staticmethod
-    def resolve_memberships(user) -> list:  # type: ignore[no-untyped-def, type-arg]
+    def resolve_memberships(user) -> list:
         return list(user.memberships.select_related("project", "municipality", "organisation"))
 
 
 @router.get("/me", response=MeOut, auth=SESSION_OR_TOKEN)
-def me(request):  # type: ignore[no-untyped-def]
+def me(request):
     """The caller's own account and roles: needs a session or an API token."""
     return request.auth

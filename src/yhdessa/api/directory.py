@@ -47,13 +47,13 @@ class OrganisationFilter(Schema):
 
 
 @router.get("/municipalities/", response=list[MunicipalityOut])
-def list_municipalities(request):  # type: ignore[no-untyped-def]
+def list_municipalities(request):
     return selectors.municipalities_with_counts()
 
 
 @router.get("/organisations/", response=list[OrganisationOut])
 @paginate(LimitOffsetPagination)
-def list_organisations(request, filters: Query[OrganisationFilter]):  # type: ignore[no-untyped-def]
+def list_organisations(request, filters: Query[OrganisationFilter]):
     municipality: Municipality | None = None
     if filters.municipality:
         municipality = Municipality.objects.filter(code=filters.municipality).first()
@@ -65,5 +65,5 @@ def list_organisations(request, filters: Query[OrganisationFilter]):  # type: ig
 
 
 @router.get("/organisations/{slug}", response=OrganisationOut)
-def get_organisation(request, slug: str):  # type: ignore[no-untyped-def]
+def get_organisation(request, slug: str):
     return get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)

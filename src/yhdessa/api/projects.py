@@ -42,15 +42,15 @@ class ProjectDetailOut(ProjectOut):
     work_packages: list[WorkPackageOut]
 
     @staticmethod
-    def resolve_partner_municipalities(project) -> list[str]:  # type: ignore[no-untyped-def]
+    def resolve_partner_municipalities(project) -> list[str]:
         return [municipality.code for municipality in project.partner_municipalities.all()]
 
 
 @router.get("/projects/", response=list[ProjectOut])
-def list_projects(request):  # type: ignore[no-untyped-def]
+def list_projects(request):
     return selectors.public_projects()
 
 
 @router.get("/projects/{slug}", response=ProjectDetailOut)
-def get_project(request, slug: str):  # type: ignore[no-untyped-def]
+def get_project(request, slug: str):
     return get_object_or_404(selectors.project_page(slug))

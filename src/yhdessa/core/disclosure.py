@@ -53,7 +53,7 @@ def protect_counts(
     total = sum(counts.values())
     if is_small(total, limit):
         # The whole table is about fewer people than the threshold: publish nothing of it.
-        return ProtectedCounts({key: None for key in counts}, None, limit)
+        return ProtectedCounts(dict.fromkeys(counts), None, limit)
 
     hidden = {key for key, value in counts.items() if is_small(value, limit)}
     if with_total and len(hidden) == 1:

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from yhdessa.accounts import selectors as access
+from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.projects.selectors import public_projects
 
 
@@ -13,7 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in user's workspace: their roles and where each of them leads."""
     user = request.user
     context = {

@@ -1,5 +1,7 @@
 """Demo log-in accounts: a project admin, a coordinator per municipality, an organiser…"""
 
+from typing import Any
+
 from yhdessa.accounts.models import Membership, Role, User
 from yhdessa.demo import DemoAccount
 from yhdessa.demo.directory import Places, _slug
@@ -20,19 +22,24 @@ def _user(email: str, first_name: str, last_name: str, password: str, **flags: b
 def load(*, project: Project, places: Places, password: str) -> list[DemoAccount]:
     accounts: list[DemoAccount] = []
 
-    def grant(user: User, role: Role, label: str, **scope: object) -> None:
+    def grant(user: User, role: Role, label: str, **scope: Any) -> None:
         Membership.objects.get_or_create(user=user, role=role, **scope)
         accounts.append(DemoAccount(user.email, label))
 
     grant(
         _user(f"paakayttaja@{DOMAIN}", "Demo", "Pääkäyttäjä", password),
         Role.PROJECT_ADMIN,
-        f"hankkeen pääkäyttäjä ({project.short_name_fi})",
+        "hankkeen pääkäyttäjä",
         project=project,
     )
     for name, municipality in places.municipalities.items():
         grant(
-            _user(f"koordinaattori.{_slug(name)}@{DOMAIN}", "Demo", f"Koordinaattori ({name})", password),
+            _user(
+                f"koordinaattori.{_slug(name)}@{DOMAIN}",
+                "Demo",
+                f"Koordinaattori ({name})",
+                password,
+            ),
             Role.COORDINATOR,
             f"koordinaattori, {name}",
             municipality=municipality,
@@ -49,6 +56,8 @@ def load(*, project: Project, places: Places, password: str) -> list[DemoAccount
         "katselija (ei henkilötietoja)",
         project=project,
     )
-    admin = _user(f"yllapito@{DOMAIN}", "Demo", "Ylläpitäjä", password, is_staff=True, is_superuser=True)
+    admin = _user(
+        f"yllapito@{DOMAIN}", "Demo", "Ylläpitäjä", password, is_staff=True, is_superuser=True
+    )
     accounts.append(DemoAccount(admin.email, "palvelun ylläpitäjä (Django-ylläpito)"))
     return accounts

@@ -17,47 +17,86 @@ GENITIVES = {
 TOWNS = {"Haapavesi", "Nivala", "Raahe"}
 
 K = Organisation.Kind
-DEMO_NOTE = "Demoaineistoa: keksitty esimerkki, ei todellinen organisaatio. "
+
 
 # (kind, name pattern, description) per municipality; {gen} is the genitive of its name.
 LOCAL_ORGANISATIONS: dict[str, list[tuple[str, str, str]]] = {
     "Haapavesi": [
-        (K.ASSOCIATION, "{gen} Mielenterveysyhdistys ry",
-         "Vertaistukiryhmiä ja avoin olohuone mielenterveyskuntoutujille ja läheisille."),
-        (K.INFLUENCE_BODY, "{gen} vanhusneuvosto",
-         "Ikäihmisten vaikuttamistoimielin, joka antaa lausuntoja kaupungin päätöksiin."),
+        (
+            K.ASSOCIATION,
+            "{gen} Mielenterveysyhdistys ry",
+            "Vertaistukiryhmiä ja avoin olohuone mielenterveyskuntoutujille ja läheisille.",
+        ),
+        (
+            K.INFLUENCE_BODY,
+            "{gen} vanhusneuvosto",
+            "Ikäihmisten vaikuttamistoimielin, joka antaa lausuntoja kaupungin päätöksiin.",
+        ),
     ],
     "Nivala": [
-        (K.ASSOCIATION, "{gen} Eläkkeensaajat ry",
-         "Kerhoja, retkiä ja liikuntaa eläkeläisille. Uudet jäsenet ovat tervetulleita."),
-        (K.INFLUENCE_BODY, "{gen} nuorisovaltuusto",
-         "Nuorten vaikuttamistoimielin, joka tuo nuorten äänen kaupungin päätöksiin."),
-        (K.VILLAGE_COUNCIL, "Maliskylän kyläneuvosto",
-         "Kyläläisten ja kaupungin yhteistyöfoorumi, joka kokoontuu neljästi vuodessa."),
+        (
+            K.ASSOCIATION,
+            "{gen} Eläkkeensaajat ry",
+            "Kerhoja, retkiä ja liikuntaa eläkeläisille. Uudet jäsenet ovat tervetulleita.",
+        ),
+        (
+            K.INFLUENCE_BODY,
+            "{gen} nuorisovaltuusto",
+            "Nuorten vaikuttamistoimielin, joka tuo nuorten äänen kaupungin päätöksiin.",
+        ),
+        (
+            K.VILLAGE_COUNCIL,
+            "Maliskylän kyläneuvosto",
+            "Kyläläisten ja kaupungin yhteistyöfoorumi, joka kokoontuu neljästi vuodessa.",
+        ),
     ],
     "Raahe": [
-        (K.ASSOCIATION, "{gen} Seudun Työttömät ry",
-         "Työttömien kohtaamispaikka: yhteinen lounas, neuvontaa ja vapaaehtoistyötä."),
-        (K.INFLUENCE_BODY, "{gen} vammaisneuvosto",
-         "Vammaisten ihmisten ja järjestöjen vaikuttamistoimielin."),
+        (
+            K.ASSOCIATION,
+            "{gen} Seudun Työttömät ry",
+            "Työttömien kohtaamispaikka: yhteinen lounas, neuvontaa ja vapaaehtoistyötä.",
+        ),
+        (
+            K.INFLUENCE_BODY,
+            "{gen} vammaisneuvosto",
+            "Vammaisten ihmisten ja järjestöjen vaikuttamistoimielin.",
+        ),
     ],
     "Reisjärvi": [
-        (K.ASSOCIATION, "{gen} Nuorisoseura ry",
-         "Harrastustoimintaa lapsille, nuorille ja perheille seurantalolla."),
-        (K.VILLAGE_COUNCIL, "{gen} kyläneuvosto",
-         "Kylien yhdistysten ja kunnan yhteinen neuvottelukunta."),
+        (
+            K.ASSOCIATION,
+            "{gen} Nuorisoseura ry",
+            "Harrastustoimintaa lapsille, nuorille ja perheille seurantalolla.",
+        ),
+        (
+            K.VILLAGE_COUNCIL,
+            "{gen} kyläneuvosto",
+            "Kylien yhdistysten ja kunnan yhteinen neuvottelukunta.",
+        ),
     ],
     "Sievi": [
-        (K.ASSOCIATION, "{gen} Kotiseutuyhdistys ry",
-         "Kotiseututyötä, museotoimintaa ja yhteisiä talkoita."),
-        (K.ASSOCIATION, "Järvikylän kyläyhdistys ry",
-         "Kylätalon ylläpito ja kyläläisten yhteiset tapahtumat."),
+        (
+            K.ASSOCIATION,
+            "{gen} Kotiseutuyhdistys ry",
+            "Kotiseututyötä, museotoimintaa ja yhteisiä talkoita.",
+        ),
+        (
+            K.ASSOCIATION,
+            "Järvikylän kyläyhdistys ry",
+            "Kylätalon ylläpito ja kyläläisten yhteiset tapahtumat.",
+        ),
     ],
     "Utajärvi": [
-        (K.ASSOCIATION, "{gen} Eläkeläiset ry",
-         "Kerhoja ja retkiä ikäihmisille sekä ystävätoimintaa yksin asuville."),
-        (K.INFLUENCE_BODY, "{gen} nuorisovaltuusto",
-         "Nuorten vaikuttamistoimielin, joka tuo nuorten äänen kunnan päätöksiin."),
+        (
+            K.ASSOCIATION,
+            "{gen} Eläkeläiset ry",
+            "Kerhoja ja retkiä ikäihmisille sekä ystävätoimintaa yksin asuville.",
+        ),
+        (
+            K.INFLUENCE_BODY,
+            "{gen} nuorisovaltuusto",
+            "Nuorten vaikuttamistoimielin, joka tuo nuorten äänen kunnan päätöksiin.",
+        ),
     ],
 }
 
@@ -99,7 +138,7 @@ def load(facts: dict[str, Any]) -> Places:
                 "wellbeing_services_county": county,
             },
         )
-        _load_local_organisations(municipalities[name])
+        _load_local_organisations(municipalities[name], name)
     return Places(
         region=region,
         municipalities=municipalities,
@@ -116,15 +155,21 @@ def _organisation(slug: str, **fields: Any) -> Organisation:
     return organisation
 
 
-def _load_local_organisations(municipality: Municipality) -> None:
-    gen = GENITIVES[municipality.name_fi]
-    unit = "kaupungin" if municipality.name_fi in TOWNS else "kunnan"
+def _load_local_organisations(municipality: Municipality, name_fi: str) -> None:
+    gen = GENITIVES[name_fi]
+    unit = "kaupungin" if name_fi in TOWNS else "kunnan"
     rows = [
-        (K.MUNICIPAL_UNIT, f"{gen} {unit} hyvinvointi- ja vapaa-aikapalvelut",
-         "Kunnan osallisuus- ja järjestöyhteistyö, liikunta-, kulttuuri- ja nuorisopalvelut."),
-        (K.PARISH, f"{gen} seurakunta",
-         "Diakoniatyötä, ruoka-apua ja ryhmiä yhteistyössä kunnan ja järjestöjen kanssa."),
-        *LOCAL_ORGANISATIONS[municipality.name_fi],
+        (
+            K.MUNICIPAL_UNIT,
+            f"{gen} {unit} hyvinvointi- ja vapaa-aikapalvelut",
+            "Kunnan osallisuus- ja järjestöyhteistyö, liikunta-, kulttuuri- ja nuorisopalvelut.",
+        ),
+        (
+            K.PARISH,
+            f"{gen} seurakunta",
+            "Diakoniatyötä, ruoka-apua ja ryhmiä yhteistyössä kunnan ja järjestöjen kanssa.",
+        ),
+        *LOCAL_ORGANISATIONS[name_fi],
     ]
     for kind, pattern, description in rows:
         name = pattern.format(gen=gen)
@@ -134,7 +179,7 @@ def _load_local_organisations(municipality: Municipality) -> None:
             kind=kind,
             municipality=municipality,
             email=f"info@{_slug(name)}.example",
-            description_fi=DEMO_NOTE + description,
+            description_fi=description,
             is_demo=True,
         )
 

@@ -14,10 +14,11 @@ TRANSLATIONS = {
     "through local cooperation",
     "short_name_sv": "Delaktighet tillsammans",
     "short_name_en": "Participation Together",
-    "goal_sv": "Att främja delaktigheten och välbefinnandet hos personer i arbetsför ålder som står "
-    "utanför arbetslivet genom att stärka kommunaktörernas kunnande och praxis kring delaktighet "
-    "och samarbete med organisationer, och genom att stärka verksamhetsförutsättningarna för "
-    "organisationer som främjar delaktighet och välbefinnande i kommunerna.",
+    "goal_sv": "Att främja delaktigheten och välbefinnandet hos personer i arbetsför ålder som "
+    "står utanför arbetslivet genom att stärka kommunaktörernas kunnande och praxis kring "
+    "delaktighet och samarbete med organisationer, och genom att stärka "
+    "verksamhetsförutsättningarna för organisationer som främjar delaktighet och "
+    "välbefinnande i kommunerna.",
     "goal_en": "To promote the participation and wellbeing of working-age people outside working "
     "life by strengthening municipal actors' skills and practices in participation and NGO "
     "cooperation, and by strengthening the operating conditions of NGOs that promote "
@@ -25,26 +26,41 @@ TRANSLATIONS = {
 }
 
 TARGET_GROUPS_SV_EN = [
-    ("Kommunanställda som arbetar med delaktighet och organisationssamarbete",
-     "Municipal employees working on participation and NGO cooperation"),
-    ("Organisationer som främjar delaktighet och välbefinnande i partnerkommunerna",
-     "NGOs promoting participation and wellbeing in the partner municipalities"),
-    ("Målgrupper som partnerkommunerna valt och vars delaktighet ska främjas genom lokalt samarbete",
-     "Groups chosen by the partner municipalities whose participation is promoted through local "
-     "cooperation"),
+    (
+        "Kommunanställda som arbetar med delaktighet och organisationssamarbete",
+        "Municipal employees working on participation and NGO cooperation",
+    ),
+    (
+        "Organisationer som främjar delaktighet och välbefinnande i partnerkommunerna",
+        "NGOs promoting participation and wellbeing in the partner municipalities",
+    ),
+    (
+        "Målgrupper som partnerkommunerna valt och vars delaktighet ska främjas genom lokalt "
+        "samarbete",
+        "Groups chosen by the partner municipalities whose participation is promoted through local "
+        "cooperation",
+    ),
 ]
 
 # (activities, expected outcome) for each work package of facts.yaml, from the seed's logic
 # model graphic ("Valmennuksia … → Osaaminen … vahvistuu", "Kokeilut … → … hyvinvointi paranee").
 WORK_PACKAGE_LOGIC = {
-    "Viestintä": ("Hankesivusto, kuukausittaiset blogit, artikkelit ja vinkkilistat.",
-                  "Tieto hankkeen toiminnasta ja tuloksista on helposti saatavilla."),
-    "Valmennukset": ("Valmennuksia osallisuuteen ja kunta-järjestöyhteistyöhön.",
-                     "Osaaminen osallisuudesta ja kunta-järjestöyhteistyöstä vahvistuu."),
-    "Kokeilut kunnissa": ("Osallisuuden toimintamallien kokeilut kunnissa järjestöjen kanssa.",
-                          "Asukkaiden osallisuus ja hyvinvointi paranee."),
-    "Arviointi": ("Minun arkeni ja elämäni -kysely kokeiluihin osallistuneille alussa ja lopussa.",
-                  "Tieto kokeilujen vaikutuksista tukee päätöksiä toiminnan jatkosta."),
+    "Viestintä": (
+        "Hankesivusto, kuukausittaiset blogit, artikkelit ja vinkkilistat.",
+        "Tieto hankkeen toiminnasta ja tuloksista on helposti saatavilla.",
+    ),
+    "Valmennukset": (
+        "Valmennuksia osallisuuteen ja kunta-järjestöyhteistyöhön.",
+        "Osaaminen osallisuudesta ja kunta-järjestöyhteistyöstä vahvistuu.",
+    ),
+    "Kokeilut kunnissa": (
+        "Osallisuuden toimintamallien kokeilut kunnissa järjestöjen kanssa.",
+        "Asukkaiden osallisuus ja hyvinvointi paranee.",
+    ),
+    "Arviointi": (
+        "Minun arkeni ja elämäni -kysely kokeiluihin osallistuneille alussa ja lopussa.",
+        "Tieto kokeilujen vaikutuksista tukee päätöksiä toiminnan jatkosta.",
+    ),
 }
 
 

@@ -37,7 +37,7 @@ class OrganisationForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["postal_code"].validators.append(validate_postal_code)
         self.fields["description_fi"].required = False

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from yhdessa.core.fields import WebAddressField
 from yhdessa.directory.validators import validate_business_id, validate_municipality_code
 
 
@@ -52,7 +53,7 @@ class Municipality(models.Model):
         blank=True,
         on_delete=models.PROTECT,
     )
-    website = models.URLField(_("verkkosivut"), blank=True)
+    website = WebAddressField(_("verkkosivut"), blank=True)
 
     class Meta:
         verbose_name = _("kunta")
@@ -100,7 +101,7 @@ class Organisation(models.Model):
     )
     email = models.EmailField(_("sähköposti"), blank=True)
     phone = models.CharField(_("puhelin"), max_length=30, blank=True)
-    website = models.URLField(_("verkkosivut"), blank=True)
+    website = WebAddressField(_("verkkosivut"), blank=True)
     street_address = models.CharField(_("katuosoite"), max_length=200, blank=True)
     postal_code = models.CharField(_("postinumero"), max_length=5, blank=True)
     post_office = models.CharField(_("postitoimipaikka"), max_length=100, blank=True)
@@ -125,10 +126,10 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("directory:organisation_detail", kwargs={"slug": self.slug})
-
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs) -> None:
         descriptions = (getattr(self, f"description_{code}", "") for code, _ in settings.LANGUAGES)
         self.search_text = " ".join([self.name, *filter(None, descriptions)]).casefold()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:organisation_detail", kwargs={"slug": self.slug})

@@ -10,13 +10,9 @@ from yhdessa.core.audit import log_action
 from yhdessa.directory.models import Municipality, Organisation
 
 
-def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
+def _unique_slug(name: str) -> str:
     base = slugify(name)[:200] or "organisaatio"
-    taken = set(
-        Organisation.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
+    taken = set(Organisation.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
@@ -32,7 +28,10 @@ def organisation_create(
     organisation.full_clean()
     organisation.save()
     log_action(
-        actor=actor, action="directory.organisation.created", target=organisation, data=fields_log(fields)
+        actor=actor,
+        action="directory.organisation.created",
+        target=organisation,
+        data=fields_log(fields),
     )
     return organisation
 

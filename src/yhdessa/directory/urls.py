@@ -15,5 +15,7 @@ urlpatterns = [
         views.organisation_create,
         name="organisation_create",
     ),
-    path("staff/organisations/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
+    path(
+        "staff/organisations/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"
+    ),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from yhdessa.accounts.models import Membership
 from yhdessa.accounts.selectors import municipalities_for_staff, organisations_editable_by
+from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.directory import selectors, services
 from yhdessa.directory.forms import OrganisationFilterForm, OrganisationForm
 from yhdessa.directory.models import Organisation
@@ -31,13 +32,12 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
-        organisations = Organisation.objects.none()
-        status = 400
-    else:
-        filters = form.cleaned_data if form.is_bound else {}
-        organisations = selectors.organisations_search(**filters)
-        status = 200
+    valid = not form.is_bound or form.is_valid()
+    filters = form.cleaned_data if form.is_bound and valid else {}
+    organisations = (
+        selectors.organisations_search(**filters) if valid else Organisation.objects.none()
+    )
+    status = 200 if valid else 400
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "directory/organisation_list.html"
     if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "results":
@@ -56,7 +56,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def municipality_staff(request: HttpRequest, code: str) -> HttpResponse:
+def municipality_staff(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A municipality's own workspace: its staff (personal data) and its organisations."""
     municipality = get_object_or_404(municipalities_for_staff(request.user), code=code)
     memberships = Membership.objects.filter(municipality=municipality).select_related("user")
@@ -69,7 +69,7 @@ def municipality_staff(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def organisation_create(request: HttpRequest, code: str) -> HttpResponse:
+def organisation_create(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     municipality = get_object_or_404(municipalities_for_staff(request.user), code=code)
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -87,7 +87,7 @@ def organisation_create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(organisations_editable_by(request.user), slug=slug)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():

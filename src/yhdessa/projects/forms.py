@@ -21,16 +21,20 @@ class MemberInviteForm(forms.Form):
         help_text=_("Koordinaattori on aina jonkin kunnan koordinaattori."),
     )
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = project.partner_municipalities.all()
+        municipality = self.fields["municipality"]
+        assert isinstance(municipality, forms.ModelChoiceField)  # noqa: S101 (narrows the type)
+        municipality.queryset = project.partner_municipalities.all()
         self.fields["email"].widget.attrs["autocomplete"] = "off"
 
-    def clean(self) -> dict:  # type: ignore[type-arg]
+    def clean(self) -> dict:
         cleaned = super().clean() or {}
         role, municipality = cleaned.get("role"), cleaned.get("municipality")
         if role == Role.COORDINATOR and municipality is None:
             self.add_error("municipality", _("Valitse kunta, jota koordinaattori edustaa."))
         if role == Role.PROJECT_ADMIN and municipality is not None:
-            self.add_error("municipality", _("Pääkäyttäjä on koko hankkeen rooli: jätä kunta tyhjäksi."))
+            self.add_error(
+                "municipality", _("Pääkäyttäjä on koko hankkeen rooli: jätä kunta tyhjäksi.")
+            )
         return cleaned

@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from yhdessa.core.fields import WebAddressField
 from yhdessa.directory.models import Municipality, Organisation, Region
 
 
@@ -15,7 +16,7 @@ class Project(models.Model):
     start_date = models.DateField(_("alkaa"))
     end_date = models.DateField(_("päättyy"))
     goal = models.TextField(_("tavoite"), blank=True)
-    website = models.URLField(_("verkkosivut"), blank=True)
+    website = WebAddressField(_("verkkosivut"), blank=True)
     region = models.ForeignKey(
         Region, verbose_name=_("maakunta"), null=True, blank=True, on_delete=models.PROTECT
     )

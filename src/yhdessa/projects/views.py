@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from yhdessa.accounts.models import Membership
 from yhdessa.accounts.selectors import projects_for_staff
 from yhdessa.accounts.services import membership_grant
+from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.projects import selectors
 from yhdessa.projects.forms import MemberInviteForm
 
@@ -19,7 +20,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def project_members(request: HttpRequest, slug: str) -> HttpResponse:
+def project_members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The project's people (personal data): its own members and its municipalities' staff."""
     project = get_object_or_404(projects_for_staff(request.user), slug=slug)
     if not request.user.has_perm("projects.manage_members", project):

@@ -35,7 +35,7 @@ def field_widget(field: BoundField) -> SafeString:
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}_helptext")
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if field.errors:
         described_by.append(f"{field.auto_id}_error")
         attrs["aria-invalid"] = "true"

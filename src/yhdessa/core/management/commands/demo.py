@@ -24,7 +24,7 @@ class Command(BaseCommand):
         password = password or self._stored_password()
         result = demo.load_all(password=password, facts_path=options["facts"])  # type: ignore[arg-type]
         self.stdout.write(self.style.SUCCESS(f"Demo project loaded: {result.project_slug}"))
-        self.stdout.write("Demo accounts (password for all: %s):" % password)
+        self.stdout.write(f"Demo accounts (password for all: {password}):")
         for account in result.accounts:
             self.stdout.write(f"  {account.email:<42} {account.role}")
 

@@ -1,0 +1,100 @@
+"""The one table of who may open which URL. Every URL pattern must appear here.
+
+The test world (tests/conftest.py) has a project with two partner municipalities; the URLs
+point at Nivala's objects, so the coordinator of Sievi is the "other tenant".
+"""
+
+from collections.abc import Mapping
+
+from tests.conftest import Actor
+from tests.harness.access import Outcome, Policy
+
+A = Actor
+O = Outcome  # noqa: E741
+
+
+def everyone(outcome: Outcome) -> dict[Actor, Outcome]:
+    return dict.fromkeys(Actor, outcome)
+
+
+def signed_in(outcome: Outcome = O.OK) -> dict[Actor, Outcome]:
+    return everyone(outcome) | {A.ANONYMOUS: O.LOGIN}
+
+
+PUBLIC = everyone(O.OK)
+SIGNED_IN = signed_in()
+# Personal data of a municipality: its coordinator and the project admin; everyone else 404.
+NIVALA_STAFF = signed_in(O.NOT_FOUND) | {A.COORDINATOR: O.OK, A.PROJECT_ADMIN: O.OK}
+# Project people: admins only; project members without the role are refused (403), outsiders
+# and other tenants never learn that the staff page exists (404).
+PROJECT_ADMIN_ONLY = signed_in(O.NOT_FOUND) | {
+    A.VIEWER: O.FORBIDDEN,
+    A.ORGANISER: O.FORBIDDEN,
+    A.PROJECT_ADMIN: O.OK,
+}
+
+
+def nivala(world):
+    return {"code": world.nivala.code}
+
+
+def nivala_org(world):
+    return {"slug": world.nivala_org.slug}
+
+
+def project(world):
+    return {"slug": world.project.slug}
+
+
+POLICIES: Mapping[str, Policy] = {
+    "healthz": Policy(PUBLIC),
+    "core:home": Policy(PUBLIC),
+    "core:dashboard": Policy(SIGNED_IN),
+    # Directory: public pages
+    "directory:municipality_list": Policy(PUBLIC),
+    "directory:municipality_detail": Policy(PUBLIC, kwargs=nivala),
+    "directory:organisation_list": Policy(PUBLIC),
+    "directory:organisation_detail": Policy(PUBLIC, kwargs=nivala_org),
+    # Directory: a municipality's own workspace
+    "directory:municipality_staff": Policy(NIVALA_STAFF, kwargs=nivala),
+    "directory:organisation_create": Policy(NIVALA_STAFF, kwargs=nivala),
+    "directory:organisation_edit": Policy(NIVALA_STAFF, kwargs=nivala_org),
+    # Projects
+    "projects:project_detail": Policy(PUBLIC, kwargs=project),
+    "projects:project_members": Policy(PROJECT_ADMIN_ONLY, kwargs=project),
+    # Accounts
+    "accounts:login": Policy(everyone(O.REDIRECT) | {A.ANONYMOUS: O.OK}),
+    "accounts:logout": Policy(everyone(O.REDIRECT), method="post"),
+    "accounts:password_change": Policy(SIGNED_IN),
+    "accounts:password_change_done": Policy(SIGNED_IN),
+    "accounts:password_reset": Policy(PUBLIC),
+    "accounts:password_reset_done": Policy(PUBLIC),
+    "accounts:password_reset_confirm": Policy(
+        PUBLIC, kwargs=lambda world: {"uidb64": "MQ", "token": "vanhentunut-linkki"}
+    ),
+    "accounts:password_reset_complete": Policy(PUBLIC),
+    # API: public reads, and the caller's own account
+    "api:api-root": Policy(everyone(O.NOT_FOUND)),
+    "api:openapi-json": Policy(PUBLIC),
+    "api:openapi-view": Policy(PUBLIC),
+    "api:list_projects": Policy(PUBLIC),
+    "api:get_project": Policy(PUBLIC, kwargs=project),
+    "api:list_municipalities": Policy(PUBLIC),
+    "api:list_organisations": Policy(PUBLIC),
+    "api:get_organisation": Policy(PUBLIC, kwargs=nivala_org),
+    "api:me": Policy(everyone(O.OK) | {A.ANONYMOUS: O.UNAUTHORIZED}),
+    # Django admin is for superusers only, for every model it will ever have; none of the
+    # actors is one. Its log-in page answers everyone; its log-out sends them to the index.
+    "admin:login": Policy(PUBLIC),
+    "admin:logout": Policy(everyone(O.REDIRECT)),
+    "admin:*": Policy(
+        everyone(O.ADMIN_LOGIN),
+        kwargs=lambda world: {
+            "object_id": world.nivala_org.pk,
+            "content_type_id": 1,
+            "id": world.users[A.COORDINATOR].pk,
+            "app_label": "directory",
+            "url": "ei-ole/",
+        },
+    ),
+}

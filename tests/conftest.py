@@ -1,0 +1,89 @@
+"""Fixtures shared by the whole suite: the tenancy world with one user per role."""
+
+import enum
+from dataclasses import dataclass
+
+import pytest
+
+from tests.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    UserFactory,
+)
+from yhdessa.accounts.models import Role, User
+from yhdessa.directory.models import Municipality, Organisation
+from yhdessa.projects.models import Project
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Password hashing is deliberately slow; tests create many users and need no such safety.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class Actor(enum.Enum):
+    """The people every access rule is tried with (DESIGN.md: owner, member, outsider…)."""
+
+    ANONYMOUS = "anonymous"
+    OUTSIDER = "outsider"  # logged in, no role anywhere
+    VIEWER = "viewer"  # project viewer
+    ORGANISER = "organiser"  # project organiser
+    OTHER_COORDINATOR = "other_coordinator"  # coordinator of Sievi, the other tenant
+    COORDINATOR = "coordinator"  # coordinator of Nivala, whose data the URLs point at
+    PROJECT_ADMIN = "project_admin"
+
+
+@dataclass
+class World:
+    project: Project
+    nivala: Municipality
+    sievi: Municipality
+    nivala_org: Organisation
+    sievi_org: Organisation
+    users: dict[Actor, User | None]
+
+
+@pytest.fixture
+def world(db) -> World:
+    nivala = MunicipalityFactory(code="535", name_fi="Nivala", name_sv="Nivala")
+    sievi = MunicipalityFactory(code="746", name_fi="Sievi", name_sv="Sievi")
+    project = ProjectFactory(name_fi="Yhdessä osallisuutta", slug="yhdessa-osallisuutta")
+    project.partner_municipalities.set([nivala, sievi])
+    users: dict[Actor, User | None] = {Actor.ANONYMOUS: None}
+    users[Actor.OUTSIDER] = UserFactory(email="ulkopuolinen@example.fi")
+    scoped = {
+        Actor.VIEWER: (Role.VIEWER, {"project": project}),
+        Actor.ORGANISER: (Role.ORGANISER, {"project": project}),
+        Actor.OTHER_COORDINATOR: (Role.COORDINATOR, {"municipality": sievi}),
+        Actor.COORDINATOR: (Role.COORDINATOR, {"municipality": nivala}),
+        Actor.PROJECT_ADMIN: (Role.PROJECT_ADMIN, {"project": project}),
+    }
+    for actor, (role, scope) in scoped.items():
+        user = UserFactory(email=f"{actor.value.replace('_', '.')}@example.fi")
+        MembershipFactory(user=user, role=role, **scope)
+        users[actor] = user
+    return World(
+        project=project,
+        nivala=nivala,
+        sievi=sievi,
+        nivala_org=OrganisationFactory(name="Nivalan Eläkkeensaajat ry", municipality=nivala),
+        sievi_org=OrganisationFactory(name="Sievin Kotiseutuyhdistys ry", municipality=sievi),
+        users=users,
+    )
+
+
+@pytest.fixture
+def client_as(client, world):
+    """``client_as(Actor.COORDINATOR)`` gives the test client logged in as that person."""
+
+    def login(actor: Actor):
+        client.logout()
+        user = world.users[actor]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,71 @@
+import datetime
+
+import factory
+from django.utils.text import slugify
+
+from yhdessa.accounts.models import Membership, User
+from yhdessa.directory.models import Municipality, Organisation, Region
+from yhdessa.projects.models import Project
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["code"]
+
+    code = "17"
+    name_fi = "Pohjois-Pohjanmaa"
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{100 + n:03d}")
+    name_fi = factory.Sequence(lambda n: f"Testikunta {n}")
+    region = factory.SubFactory(RegionFactory)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Testiyhdistys {n} ry")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Organisation.Kind.ASSOCIATION
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    name_fi = factory.Sequence(lambda n: f"Testihanke {n}")
+    short_name_fi = factory.LazyAttribute(lambda o: o.name_fi)
+    slug = factory.LazyAttribute(lambda o: slugify(o.name_fi))
+    start_date = datetime.date(2021, 8, 1)
+    end_date = datetime.date(2023, 9, 30)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"kayttaja{n}@example.fi")
+    first_name = "Testi"
+    last_name = factory.Sequence(lambda n: f"Käyttäjä {n}")
+    password = factory.PostGenerationMethodCall("set_password", "salasana-123")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
