@@ -53,7 +53,7 @@ def world(db) -> World:
     project = ProjectFactory(name_fi="Yhdessä osallisuutta", slug="yhdessa-osallisuutta")
     project.partner_municipalities.set([nivala, sievi])
     users: dict[Actor, User | None] = {Actor.ANONYMOUS: None}
-    users[Actor.OUTSIDER] = UserFactory(email="ulkopuolinen@example.fi")
+    users[Actor.OUTSIDER] = UserFactory(email="outsider@example.fi")
     scoped = {
         Actor.VIEWER: (Role.VIEWER, {"project": project}),
         Actor.ORGANISER: (Role.ORGANISER, {"project": project}),
