@@ -6,7 +6,7 @@ CONSTRAINTS := requirements/constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint browser lock clean
+.PHONY: run test lint browser lock clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,6 @@ lock: $(BIN)/python
 
 clean:
 	rm -rf $(VENV) var/static
+
+bench: $(VENV)/.installed
+	DEBUG=1 $(BIN)/python bench/bench_directory.py

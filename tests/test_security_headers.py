@@ -71,3 +71,11 @@ def test_the_header_check_catches_a_page_that_allows_inline_scripts(db):
     assert header_problems(response) == [
         "script-src allows inline or eval: \"'self' 'unsafe-inline'\""
     ]
+
+
+def test_error_pages_are_in_the_visitors_language(client, world):
+    response = client.get("/organisations/ei-ole-olemassa/")
+    assert response.status_code == 404
+    assert "Sivua ei löytynyt" in response.content.decode()
+    response = Client().get("/sv/organisations/ei-ole-olemassa/")
+    assert '<html lang="sv">' in response.content.decode()

@@ -100,3 +100,14 @@ def test_apitoken_command_prints_a_working_token(client, world):
     raw = out.getvalue().strip()
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"})
     assert response.json()["email"] == "coordinator@example.fi"
+
+
+def test_validation_messages_follow_the_callers_language(client, world):
+    response = client.get(
+        "/api/v1/organisations/", {"q": "x" * 101}, headers={"Accept-Language": "fi"}
+    )
+    assert response.json()["detail"][0]["msg"] == "Arvo on liian pitkä: enintään 100 merkkiä."
+    response = client.get(
+        "/api/v1/organisations/", {"kind": "sirkus"}, headers={"Accept-Language": "fi"}
+    )
+    assert response.json()["detail"][0]["msg"].startswith("Valitse jokin sallituista arvoista")

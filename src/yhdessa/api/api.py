@@ -1,4 +1,9 @@
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from yhdessa.api import accounts, directory, projects
 
@@ -11,3 +16,31 @@ api = NinjaAPI(
 api.add_router("", projects.router)
 api.add_router("", directory.router)
 api.add_router("", accounts.router)
+
+# Pydantic's messages are English only; these follow the Accept-Language of the caller.
+VALIDATION_MESSAGES = {
+    "enum": _("Valitse jokin sallituista arvoista: %(expected)s."),
+    "string_pattern_mismatch": _("Arvo ei ole oikeaa muotoa (%(pattern)s)."),
+    "string_too_long": _("Arvo on liian pitkä: enintään %(max_length)s merkkiä."),
+    "greater_than_equal": _("Arvon pitää olla vähintään %(ge)s."),
+    "less_than_equal": _("Arvon pitää olla enintään %(le)s."),
+    "int_parsing": _("Anna kokonaisluku."),
+    "missing": _("Pakollinen tieto puuttuu."),
+}
+
+
+def localised(error: dict[str, Any]) -> dict[str, Any]:
+    template = VALIDATION_MESSAGES.get(error.get("type", ""))
+    if template is None:
+        return error
+    try:
+        message = str(template) % error.get("ctx", {})
+    except (KeyError, TypeError):
+        return error
+    return error | {"msg": message}
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [localised(error) for error in exc.errors]
+    return api.create_response(request, {"detail": errors}, status=422)
