@@ -1,6 +1,7 @@
 from ninja import Router, Schema
 
 from yhdessa.api.auth import SESSION_OR_TOKEN
+from yhdessa.api.schemas import Message
 
 router = Router(tags=["accounts"])
 
@@ -35,7 +36,7 @@ class MeOut(Schema):
         return list(user.memberships.select_related("project", "municipality", "organisation"))
 
 
-@router.get("/me", response=MeOut, auth=SESSION_OR_TOKEN)
+@router.get("/me", response={200: MeOut, 401: Message}, auth=SESSION_OR_TOKEN)
 def me(request):
     """The caller's own account and roles: needs a session or an API token."""
     return request.auth

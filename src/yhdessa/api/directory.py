@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from yhdessa.api.schemas import INVALID, NOT_FOUND
 from yhdessa.directory import selectors
 from yhdessa.directory.models import Municipality, Organisation, OrganisationKind
 
@@ -51,7 +52,7 @@ def list_municipalities(request):
     return selectors.municipalities_with_counts()
 
 
-@router.get("/organisations/", response=list[OrganisationOut])
+@router.get("/organisations/", response={200: list[OrganisationOut], **INVALID})
 @paginate(LimitOffsetPagination)
 def list_organisations(request, filters: Query[OrganisationFilter]):
     municipality: Municipality | None = None
@@ -64,6 +65,6 @@ def list_organisations(request, filters: Query[OrganisationFilter]):
     )
 
 
-@router.get("/organisations/{slug}", response=OrganisationOut)
+@router.get("/organisations/{slug}", response={200: OrganisationOut, **NOT_FOUND})
 def get_organisation(request, slug: str):
     return get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)

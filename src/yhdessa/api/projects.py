@@ -3,6 +3,7 @@ import datetime
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from yhdessa.api.schemas import NOT_FOUND
 from yhdessa.projects import selectors
 
 router = Router(tags=["projects"])
@@ -51,6 +52,6 @@ def list_projects(request):
     return selectors.public_projects()
 
 
-@router.get("/projects/{slug}", response=ProjectDetailOut)
+@router.get("/projects/{slug}", response={200: ProjectDetailOut, **NOT_FOUND})
 def get_project(request, slug: str):
     return get_object_or_404(selectors.project_page(slug))
