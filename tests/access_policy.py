@@ -62,6 +62,15 @@ POLICIES: Mapping[str, Policy] = {
     # Projects
     "projects:project_detail": Policy(PUBLIC, kwargs=project),
     "projects:project_members": Policy(PROJECT_ADMIN_ONLY, kwargs=project),
+    "projects:membership_revoke": Policy(
+        everyone(O.NOT_ALLOWED),
+        kwargs=lambda world: project(world) | {"pk": world.users[A.VIEWER].memberships.get().pk},
+    ),
+    "projects:membership_revoke#post": Policy(
+        PROJECT_ADMIN_ONLY | {A.PROJECT_ADMIN: O.REDIRECT},
+        kwargs=lambda world: project(world) | {"pk": world.users[A.VIEWER].memberships.get().pk},
+        method="post",
+    ),
     # Accounts
     "accounts:login": Policy(everyone(O.REDIRECT) | {A.ANONYMOUS: O.OK}),
     "accounts:logout": Policy(everyone(O.REDIRECT), method="post"),

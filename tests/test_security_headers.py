@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 from django.urls import path
 
 from tests.access_policy import POLICIES
-from tests.harness.access import Outcome, build_url, policy_for, url_entries
+from tests.harness.access import Outcome, build_url, policies_for, url_entries
 from yhdessa.urls import urlpatterns as real_urlpatterns
 
 
@@ -33,9 +33,9 @@ def public_pages():
     from tests.conftest import Actor
 
     for entry in url_entries():
-        policy = policy_for(entry, POLICIES)
-        if policy and policy.method == "get" and policy.expect[Actor.ANONYMOUS] == Outcome.OK:
-            yield entry, policy
+        for policy in policies_for(entry, POLICIES):
+            if policy.method == "get" and policy.expect[Actor.ANONYMOUS] == Outcome.OK:
+                yield entry, policy
 
 
 PAGES = list(public_pages())

@@ -67,13 +67,16 @@ def _walk(patterns: list[Any], prefix: str, namespace: str) -> Iterator[UrlEntry
             yield UrlEntry(key=key, name=name, route=route, namespace=namespace)
 
 
-def policy_for(entry: UrlEntry, policies: Mapping[str, Policy]) -> Policy | None:
-    """The URL's own policy, or its namespace's (``"admin:*"``) if the table has one."""
-    return policies.get(entry.key) or policies.get(f"{entry.namespace}:*")
+def policies_for(entry: UrlEntry, policies: Mapping[str, Policy]) -> list[Policy]:
+    """The URL's own policies (``"name"``, and ``"name#post"`` for a second method), or its
+    namespace's (``"admin:*"``) if the table has one."""
+    own = [policy for key, policy in policies.items() if key.split("#")[0] == entry.key]
+    default = policies.get(f"{entry.namespace}:*")
+    return own or ([default] if default else [])
 
 
 def undeclared(entries: list[UrlEntry], policies: Mapping[str, Policy]) -> list[str]:
-    return sorted(entry.key for entry in entries if policy_for(entry, policies) is None)
+    return sorted(entry.key for entry in entries if not policies_for(entry, policies))
 
 
 PATH_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")

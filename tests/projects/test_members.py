@@ -93,3 +93,23 @@ def test_organiser_cannot_grant_roles(client_as, world):
     )
     assert response.status_code == 403
     assert not User.objects.filter(email="x@example.fi").exists()
+
+
+def test_admin_takes_a_role_away_and_it_is_logged(client_as, world):
+    viewer = world.users[Actor.VIEWER]
+    membership = viewer.memberships.get()
+    response = client_as(Actor.PROJECT_ADMIN).post(f"{URL}{membership.pk}/revoke/")
+    assert response.status_code == 302
+    assert not viewer.memberships.exists()
+    assert User.objects.filter(pk=viewer.pk).exists()
+    entry = AuditLogEntry.objects.get(action="accounts.membership.revoked")
+    assert entry.data["role"] == "viewer"
+
+
+def test_roles_outside_the_project_cannot_be_revoked_through_it(client_as, world):
+    from tests.factories import MembershipFactory, MunicipalityFactory
+
+    elsewhere = MembershipFactory(role="coordinator", municipality=MunicipalityFactory(code="091"))
+    response = client_as(Actor.PROJECT_ADMIN).post(f"{URL}{elsewhere.pk}/revoke/")
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=elsewhere.pk).exists()

@@ -84,6 +84,19 @@ def membership_grant(
     return membership
 
 
+@transaction.atomic
+def membership_revoke(*, actor: User | None, membership: Membership) -> None:
+    """Take a role away. The account stays: the person may have other roles, and the audit
+    log keeps pointing at them."""
+    log_action(
+        actor=actor,
+        action="accounts.membership.revoked",
+        target=membership.user,
+        data={"role": membership.role, "scope": str(membership.scope)},
+    )
+    membership.delete()
+
+
 def _send_invitation(user: User, membership: Membership, base_url: str) -> None:
     path = reverse(
         "accounts:password_reset_confirm",

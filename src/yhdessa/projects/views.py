@@ -1,17 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from yhdessa.accounts.models import Membership
 from yhdessa.accounts.selectors import projects_for_staff
-from yhdessa.accounts.services import membership_grant
+from yhdessa.accounts.services import membership_grant, membership_revoke
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.projects import selectors
 from yhdessa.projects.forms import MemberInviteForm
+from yhdessa.projects.models import Project
 
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -19,12 +21,24 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "projects/project_detail.html", {"project": project})
 
 
-@login_required
-def project_members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    """The project's people (personal data): its own members and its municipalities' staff."""
+def _project_to_manage(request: AuthenticatedHttpRequest, slug: str) -> Project:
+    """404 to those outside the project, 403 to its members who are not its admins."""
     project = get_object_or_404(projects_for_staff(request.user), slug=slug)
     if not request.user.has_perm("projects.manage_members", project):
         raise PermissionDenied
+    return project
+
+
+def _project_memberships(project: Project) -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        Q(project=project) | Q(municipality__in=project.partner_municipalities.all())
+    )
+
+
+@login_required
+def project_members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """The project's people (personal data): its own members and its municipalities' staff."""
+    project = _project_to_manage(request, slug)
     form = MemberInviteForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -42,9 +56,7 @@ def project_members(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
         messages.success(request, _("Rooli annettiin: %(email)s.") % {"email": data["email"]})
         return redirect("projects:project_members", slug=project.slug)
     memberships = (
-        Membership.objects.filter(
-            Q(project=project) | Q(municipality__in=project.partner_municipalities.all())
-        )
+        _project_memberships(project)
         .select_related("user", "project", "municipality")
         .order_by("municipality__name", "role", "user__last_name")
     )
@@ -54,3 +66,17 @@ def project_members(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
         {"project": project, "memberships": memberships, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+@login_required
+def membership_revoke_view(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    project = _project_to_manage(request, slug)
+    membership = get_object_or_404(_project_memberships(project).select_related("user"), pk=pk)
+    membership_revoke(actor=request.user, membership=membership)
+    messages.success(
+        request,
+        _("Rooli %(role)s poistettiin: %(email)s.")
+        % {"role": membership.get_role_display(), "email": membership.user.email},
+    )
+    return redirect("projects:project_members", slug=project.slug)
