@@ -46,6 +46,21 @@ def project(world):
     return {"slug": world.project.slug}
 
 
+def event(world):
+    return {"pk": world.event.pk}
+
+
+def registration_token(world):
+    from yhdessa.events.tokens import cancel_token
+
+    return {"token": cancel_token(world.registration.pk)}
+
+
+# An event's registrations (personal data): the project's admins and organisers and the
+# coordinator of the event's municipality.
+EVENT_STAFF = NIVALA_STAFF | {A.ORGANISER: O.OK}
+
+
 POLICIES: Mapping[str, Policy] = {
     "healthz": Policy(PUBLIC),
     "core:home": Policy(PUBLIC),
@@ -69,6 +84,30 @@ POLICIES: Mapping[str, Policy] = {
     "projects:membership_revoke#post": Policy(
         PROJECT_ADMIN_ONLY | {A.PROJECT_ADMIN: O.REDIRECT},
         kwargs=lambda world: project(world) | {"pk": world.users[A.VIEWER].memberships.get().pk},
+        method="post",
+    ),
+    # Events: public pages and the registrant's own link
+    "events:event_list": Policy(PUBLIC),
+    "events:event_detail": Policy(PUBLIC, kwargs=event),
+    "events:event_ics": Policy(PUBLIC, kwargs=event),
+    "events:registration_manage": Policy(PUBLIC, kwargs=registration_token),
+    "events:project_calendar": Policy(PUBLIC, kwargs=project),
+    "events:municipality_calendar": Policy(PUBLIC, kwargs=nivala),
+    # Events: staff
+    "events:project_events": Policy(signed_in(O.OK) | {A.OUTSIDER: O.NOT_FOUND}, kwargs=project),
+    "events:event_create": Policy(
+        signed_in(O.OK) | {A.OUTSIDER: O.NOT_FOUND, A.VIEWER: O.NOT_FOUND}, kwargs=project
+    ),
+    "events:event_staff": Policy(EVENT_STAFF, kwargs=event),
+    "events:event_edit": Policy(EVENT_STAFF, kwargs=event),
+    "events:event_cancel": Policy(EVENT_STAFF, kwargs=event),
+    "events:event_copy": Policy(everyone(O.NOT_ALLOWED), kwargs=event),
+    "events:event_copy#post": Policy(
+        {
+            actor: (O.REDIRECT if outcome == O.OK else outcome)
+            for actor, outcome in EVENT_STAFF.items()
+        },
+        kwargs=event,
         method="post",
     ),
     # Accounts

@@ -6,14 +6,18 @@ from dataclasses import dataclass
 import pytest
 
 from tests.factories import (
+    BackgroundCategoryFactory,
+    EventFactory,
     MembershipFactory,
     MunicipalityFactory,
     OrganisationFactory,
     ProjectFactory,
+    RegistrationFactory,
     UserFactory,
 )
 from yhdessa.accounts.models import Role, User
 from yhdessa.directory.models import Municipality, Organisation
+from yhdessa.events.models import Event, Registration
 from yhdessa.projects.models import Project
 
 
@@ -44,6 +48,8 @@ class World:
     nivala_org: Organisation
     sievi_org: Organisation
     users: dict[Actor, User | None]
+    event: Event  # a training of the project in Nivala
+    registration: Registration
 
 
 @pytest.fixture
@@ -65,7 +71,12 @@ def world(db) -> World:
         user = UserFactory(email=f"{actor.value.replace('_', '.')}@example.fi")
         MembershipFactory(user=user, role=role, **scope)
         users[actor] = user
+    background = BackgroundCategoryFactory(project=project, name_fi="Kuntien työntekijät")
+    event = EventFactory(project=project, municipality=nivala, title_fi="Hyvä kohtaaminen")
+    registration = RegistrationFactory(event=event, name="Maija Meikäläinen", background=background)
     return World(
+        event=event,
+        registration=registration,
         project=project,
         nivala=nivala,
         sievi=sievi,

@@ -1,10 +1,12 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 
 from yhdessa.accounts.models import Membership, User
 from yhdessa.directory.models import Municipality, Organisation, Region
+from yhdessa.events.models import BackgroundCategory, Event, Registration
 from yhdessa.projects.models import Project
 
 
@@ -69,3 +71,36 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         model = Membership
 
     user = factory.SubFactory(UserFactory)
+
+
+class BackgroundCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BackgroundCategory
+
+    project = factory.SubFactory(ProjectFactory)
+    name_fi = factory.Sequence(lambda n: f"Taustaryhmä {n}")
+    position = factory.Sequence(int)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = Event.Kind.TRAINING
+    title_fi = factory.Sequence(lambda n: f"Valmennus {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=3))
+    location = "Kaupungintalo"
+    capacity = 10
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Osallistuja {n}")
+    email = factory.Sequence(lambda n: f"osallistuja{n}@example.fi")
+    status = Registration.Status.CONFIRMED
+    consent_at = factory.LazyFunction(timezone.now)

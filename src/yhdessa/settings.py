@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "yhdessa.accounts",
     "yhdessa.directory",
     "yhdessa.projects",
+    "yhdessa.events",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +221,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Yhdessä --------------------------------------------------------------------------------
+# The address of the site in links of e-mails sent outside a request (cron jobs, on_commit).
+YHDESSA_SITE_URL = os.environ.get("YHDESSA_SITE_URL", "http://127.0.0.1:8000")
+# Days after an event when registrants' names, e-mails and free texts are anonymised.
+YHDESSA_ANONYMISE_AFTER_DAYS = int(os.environ.get("YHDESSA_ANONYMISE_AFTER_DAYS", "30"))
+
 # Counts below this are never shown outside the staff views (small-number protection).
 YHDESSA_MIN_CELL_SIZE = int(os.environ.get("YHDESSA_MIN_CELL_SIZE", "5"))
 if YHDESSA_MIN_CELL_SIZE < 1:

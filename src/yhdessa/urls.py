@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("yhdessa.core.urls")),
     path("", include("yhdessa.directory.urls")),
     path("", include("yhdessa.projects.urls")),
+    path("", include("yhdessa.events.urls")),
     path("accounts/", include("yhdessa.accounts.urls")),
     prefix_default_language=False,
 )
