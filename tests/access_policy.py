@@ -61,6 +61,13 @@ def registration_token(world):
 EVENT_STAFF = NIVALA_STAFF | {A.ORGANISER: O.OK}
 
 
+def _event_policies() -> dict[str, Policy]:
+    # Each area keeps its rows in its own module, merged here into the one table.
+    from tests.events.policy_attendance import ATTENDANCE_POLICIES
+
+    return {**ATTENDANCE_POLICIES}
+
+
 POLICIES: Mapping[str, Policy] = {
     "healthz": Policy(PUBLIC),
     "core:home": Policy(PUBLIC),
@@ -145,4 +152,5 @@ POLICIES: Mapping[str, Policy] = {
             "url": "ei-ole/",
         },
     ),
+    **_event_policies(),
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yhdessa.events import staff_views, views
+from yhdessa.events import attendance_urls, staff_views, views
 
 app_name = "events"
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path("staff/events/<int:pk>/edit/", staff_views.event_edit, name="event_edit"),
     path("staff/events/<int:pk>/copy/", staff_views.event_copy, name="event_copy"),
     path("staff/events/<int:pk>/cancel/", staff_views.event_cancel, name="event_cancel"),
+    *attendance_urls.urlpatterns,
 ]
