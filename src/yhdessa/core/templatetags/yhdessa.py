@@ -35,7 +35,9 @@ def field_widget(field: BoundField) -> SafeString:
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}_helptext")
-    attrs: dict[str, str | bool] = {}
+    # Django autofocuses the log-in form's first field, which skips the skip link and the
+    # page's introduction for screen-reader and keyboard users.
+    attrs: dict[str, str | bool] = {"autofocus": False}
     if field.errors:
         described_by.append(f"{field.auto_id}_error")
         attrs["aria-invalid"] = "true"
