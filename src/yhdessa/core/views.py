@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from yhdessa.accounts import selectors as access
 from yhdessa.core.http import AuthenticatedHttpRequest
+from yhdessa.events.selectors import projects_for_event_staff
 from yhdessa.projects.selectors import public_projects
 
 
@@ -19,7 +20,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     context = {
         "memberships": user.memberships.select_related("project", "municipality", "organisation"),
-        "projects": access.projects_for_staff(user),
+        # Their own projects, and those their municipality is a partner in.
+        "projects": (access.projects_for_staff(user) | projects_for_event_staff(user)).distinct(),
         "administered": set(access.projects_administered_by(user).values_list("pk", flat=True)),
         "municipalities": access.municipalities_for_staff(user),
     }

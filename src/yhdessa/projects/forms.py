@@ -12,7 +12,7 @@ class MemberInviteForm(forms.Form):
     email = forms.EmailField(label=_("Sähköposti"))
     first_name = forms.CharField(label=_("Etunimi"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Sukunimi"), max_length=150, required=False)
-    role = forms.ChoiceField(label=_("Rooli"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Rooli"), choices=[("", _("Valitse rooli")), *Role.choices])
     municipality = forms.ModelChoiceField(
         label=_("Kunta"),
         queryset=Municipality.objects.none(),

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,6 +12,7 @@ from yhdessa.accounts.models import Membership
 from yhdessa.accounts.selectors import projects_for_staff
 from yhdessa.accounts.services import membership_grant, membership_revoke
 from yhdessa.core.http import AuthenticatedHttpRequest
+from yhdessa.events.selectors import public_events
 from yhdessa.projects import selectors
 from yhdessa.projects.forms import MemberInviteForm
 from yhdessa.projects.models import Project
@@ -18,7 +20,10 @@ from yhdessa.projects.models import Project
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(selectors.project_page(slug))
-    return render(request, "projects/project_detail.html", {"project": project})
+    upcoming = public_events().filter(project=project, ends_at__gte=timezone.now())
+    return render(
+        request, "projects/project_detail.html", {"project": project, "upcoming_events": upcoming}
+    )
 
 
 def _project_to_manage(request: AuthenticatedHttpRequest, slug: str) -> Project:
