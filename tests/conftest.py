@@ -4,6 +4,7 @@ import enum
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from tests.factories import (
     BackgroundCategoryFactory,
@@ -26,6 +27,15 @@ def pytest_configure(config):
 
     # Password hashing is deliberately slow; tests create many users and need no such safety.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def finnish_by_default():
+    """Each test starts in Finnish: a request to /sv/ must not leave Swedish active for the
+    code that the next test calls outside a request."""
+    translation.activate("fi")
+    yield
+    translation.deactivate()
 
 
 class Actor(enum.Enum):
