@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from yhdessa.accounts.models import User
 from yhdessa.core.audit import log_action
@@ -174,16 +175,14 @@ def event_save(*, actor: User | None, project: Project, form: "EventForm") -> Ev
     new_capacity = form.cleaned_data["capacity"]
     if not creating:
         locked = lock_event(event.pk)
-        if new_capacity is not None and new_capacity < confirmed_count(locked):
-            raise ValidationError(
-                {
-                    "capacity": _(
-                        "Vahvistettuja ilmoittautumisia on jo %(count)s: paikkoja ei voi olla "
-                        "vähemmän."
-                    )
-                    % {"count": confirmed_count(locked)}
-                }
+        confirmed = confirmed_count(locked)
+        if new_capacity is not None and new_capacity < confirmed:
+            message = ngettext(
+                "Vahvistettuja ilmoittautumisia on jo %(count)s: paikkoja ei voi olla vähemmän.",
+                "Vahvistettuja ilmoittautumisia on jo %(count)s: paikkoja ei voi olla vähemmän.",
+                confirmed,
             )
+            raise ValidationError({"capacity": message % {"count": confirmed}})
     event.project = project
     if creating:
         event.created_by = actor
