@@ -15,7 +15,11 @@ REGISTRATION_COUNTS = {
     "confirmed_count": Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
     "waitlisted_count": Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
     "cancelled_count": Count("registrations", filter=Q(registrations__status=Status.CANCELLED)),
-    "present_count": Count("registrations", filter=Q(registrations__attendance=Attendance.PRESENT)),
+    "present_count": Count(
+        "registrations",
+        filter=Q(registrations__attendance=Attendance.PRESENT)
+        & ~Q(registrations__status=Status.CANCELLED),
+    ),
 }
 
 

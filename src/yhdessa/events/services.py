@@ -20,7 +20,7 @@ from yhdessa.accounts.models import User
 from yhdessa.core.audit import log_action
 from yhdessa.directory.models import Municipality
 from yhdessa.events import notifications
-from yhdessa.events.models import Attendance, BackgroundCategory, Event, Registration
+from yhdessa.events.models import BackgroundCategory, Event, Registration
 from yhdessa.projects.models import Project
 
 if TYPE_CHECKING:
@@ -156,15 +156,6 @@ def event_cancel(*, actor: User | None, event_id: int) -> Event:
     log_action(actor=actor, action="events.event.cancelled", target=event)
     transaction.on_commit(lambda: notifications.send_event_cancelled(event.pk))
     return event
-
-
-@transaction.atomic
-def attendance_set(
-    *, actor: User | None, registration: Registration, attendance: str
-) -> Registration:
-    registration.attendance = Attendance(attendance)
-    registration.save(update_fields=["attendance"])
-    return registration
 
 
 @transaction.atomic

@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from yhdessa.events import privacy
+
+
+class Command(BaseCommand):
+    help = (
+        "Blank the names, e-mail addresses, organisations and free texts of registrations to "
+        "events that ended more than YHDESSA_ANONYMISE_AFTER_DAYS days ago. For cron; running "
+        "it again changes nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--days",
+            type=int,
+            help="Days after the end of an event (default: YHDESSA_ANONYMISE_AFTER_DAYS, "
+            f"now {privacy.anonymise_after_days()}).",
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        days = options["days"]
+        if days is not None and (not isinstance(days, int) or days < 0):
+            raise CommandError("--days must be zero or a positive whole number.")
+        count = privacy.registrations_anonymise(days=days)
+        self.stdout.write(_("Anonymisoitiin %(count)s ilmoittautumista.") % {"count": count})
