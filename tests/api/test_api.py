@@ -111,3 +111,9 @@ def test_validation_messages_follow_the_callers_language(client, world):
         "/api/v1/organisations/", {"kind": "sirkus"}, headers={"Accept-Language": "fi"}
     )
     assert response.json()["detail"][0]["msg"].startswith("Valitse jokin sallituista arvoista")
+
+
+def test_paging_is_bounded(client, world):
+    assert client.get("/api/v1/organisations/", {"offset": 10**20}).status_code == 422
+    assert client.get("/api/v1/organisations/", {"limit": 101}).status_code == 422
+    assert client.get("/api/v1/organisations/", {"limit": 100, "offset": 1}).json()["count"] == 2

@@ -2,8 +2,9 @@ from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from yhdessa.api.pagination import BoundedPagination
 from yhdessa.api.schemas import INVALID, NOT_FOUND
 from yhdessa.directory import selectors
 from yhdessa.directory.models import Municipality, Organisation, OrganisationKind
@@ -53,7 +54,7 @@ def list_municipalities(request):
 
 
 @router.get("/organisations/", response={200: list[OrganisationOut], **INVALID})
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_organisations(request, filters: Query[OrganisationFilter]):
     municipality: Municipality | None = None
     if filters.municipality:
