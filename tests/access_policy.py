@@ -64,8 +64,9 @@ EVENT_STAFF = NIVALA_STAFF | {A.ORGANISER: O.OK}
 def _event_policies() -> dict[str, Policy]:
     # Each area keeps its rows in its own module, merged here into the one table.
     from tests.events.policy_attendance import ATTENDANCE_POLICIES
+    from tests.events.policy_stats import STATS_POLICIES
 
-    return {**ATTENDANCE_POLICIES}
+    return {**ATTENDANCE_POLICIES, **STATS_POLICIES}
 
 
 POLICIES: Mapping[str, Policy] = {

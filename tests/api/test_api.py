@@ -117,3 +117,10 @@ def test_paging_is_bounded(client, world):
     assert client.get("/api/v1/organisations/", {"offset": 10**20}).status_code == 422
     assert client.get("/api/v1/organisations/", {"limit": 101}).status_code == 422
     assert client.get("/api/v1/organisations/", {"limit": 100, "offset": 1}).json()["count"] == 2
+
+
+def test_validation_messages_follow_accept_language(client, world):
+    response = client.get(
+        "/api/v1/organisations/", {"q": "x" * 101}, headers={"Accept-Language": "en"}
+    )
+    assert response.json()["detail"][0]["msg"] == "The value is too long: at most 100 characters."

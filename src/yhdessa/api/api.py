@@ -1,11 +1,12 @@
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from yhdessa.api import accounts, directory, projects
+from yhdessa.api import accounts, directory, events, projects
 
 api = NinjaAPI(
     title="Yhdessä API",
@@ -16,6 +17,7 @@ api = NinjaAPI(
 api.add_router("", projects.router)
 api.add_router("", directory.router)
 api.add_router("", accounts.router)
+api.add_router("", events.router)
 
 # Pydantic's messages are English only; these follow the Accept-Language of the caller.
 VALIDATION_MESSAGES = {
@@ -42,5 +44,8 @@ def localised(error: dict[str, Any]) -> dict[str, Any]:
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = [localised(error) for error in exc.errors]
+    # /api/ has no language prefix, which LocaleMiddleware reads as Finnish; API callers say
+    # their language in Accept-Language instead.
+    with translation.override(translation.get_language_from_request(request)):
+        errors = [localised(error) for error in exc.errors]
     return api.create_response(request, {"detail": errors}, status=422)

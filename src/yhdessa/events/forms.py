@@ -12,7 +12,9 @@ class RegistrationForm(forms.Form):
 
     name = forms.CharField(label=_("Nimi"), max_length=200)
     email = forms.EmailField(
-        label=_("Sähköposti"), help_text=_("Lähetämme vahvistuksen tähän osoitteeseen.")
+        label=_("Sähköposti"),
+        max_length=254,
+        help_text=_("Lähetämme vahvistuksen tähän osoitteeseen."),
     )
     organisation_name = forms.CharField(
         label=_("Organisaatio"), max_length=200, required=False, help_text=_("Jos edustat jotakin.")

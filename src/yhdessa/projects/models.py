@@ -1,3 +1,4 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -81,3 +82,52 @@ class WorkPackage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReportedFigure(models.Model):
+    """A figure as printed in a report, entered by hand.
+
+    Kept beside the records so that a page can show both when they disagree: the seed report
+    prints 235 training participants while its own theme table adds up to 213.
+    """
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("hanke"),
+        on_delete=models.CASCADE,
+        related_name="reported_figures",
+    )
+    key = models.CharField(
+        _("tunniste"),
+        max_length=100,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9_]+(\.[a-z0-9_]+)*$",
+                _("Käytä pieniä kirjaimia a–z, numeroita, alaviivoja ja pisteitä."),
+            )
+        ],
+        help_text=_("Esimerkiksi trainings.present_total tai trainings.registered_total."),
+    )
+    value = models.DecimalField(_("raportoitu arvo"), max_digits=14, decimal_places=2)
+    label = models.CharField(_("selite"), max_length=200, blank=True)
+    source = models.CharField(
+        _("lähde"),
+        max_length=300,
+        blank=True,
+        help_text=_("Missä luku on julkaistu, esimerkiksi loppuraportin sivu."),
+    )
+    note = models.TextField(_("huomautus"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("raportoitu luku")
+        verbose_name_plural = _("raportoidut luvut")
+        ordering = ["project", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "key"], name="reported_figure_one_per_project_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} = {self.value}"

@@ -13,6 +13,7 @@ from yhdessa.accounts.selectors import projects_for_staff
 from yhdessa.accounts.services import membership_grant, membership_revoke
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.events.selectors import public_events
+from yhdessa.events.statistics import public_training_table
 from yhdessa.projects import selectors
 from yhdessa.projects.forms import MemberInviteForm
 from yhdessa.projects.models import Project
@@ -20,10 +21,12 @@ from yhdessa.projects.models import Project
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(selectors.project_page(slug))
-    upcoming = public_events().filter(project=project, ends_at__gte=timezone.now())
-    return render(
-        request, "projects/project_detail.html", {"project": project, "upcoming_events": upcoming}
-    )
+    context = {
+        "project": project,
+        "upcoming_events": public_events().filter(project=project, ends_at__gte=timezone.now()),
+        "training_stats": public_training_table(project),
+    }
+    return render(request, "projects/project_detail.html", context)
 
 
 def _project_to_manage(request: AuthenticatedHttpRequest, slug: str) -> Project:

@@ -48,7 +48,6 @@ def field_widget(field: BoundField) -> SafeString:
 
 @register.filter
 def count_or_hidden(value: int | None) -> str:
-    """Show a count that went through small-number protection."""
-    if value is None:
-        return gettext("alle %(n)s") % {"n": settings.YHDESSA_MIN_CELL_SIZE}
-    return str(value)
+    """Show a count that went through small-number protection. A hidden cell is not always
+    small: it may hide a small one next to it, so it says only that it is hidden."""
+    return gettext("piilotettu") if value is None else str(value)
