@@ -63,7 +63,8 @@ def test_trainings_per_year_are_as_printed(project):
     stats = statistics.training_table(project)
     assert {row.key: row.events for row in stats.years} == SEED["per_year"]
     period = FACTS["project"]["period"]
-    for event in Event.objects.filter(project=project):
+    # The seed's own events; the open "Demo:" event lies ahead so that visitors can sign up.
+    for event in Event.objects.filter(project=project).exclude(title_fi__startswith="Demo:"):
         assert period["start"] <= event.starts_at.astimezone(HELSINKI).date() <= period["end"]
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from yhdessa.demo.directory import Places
 from yhdessa.directory.models import Municipality
@@ -126,7 +127,30 @@ def load(facts: dict[str, Any], *, project: Project, places: Places) -> list[Eve
     _assign_backgrounds([trainings[i] for i in TRAININGS_WITH_BACKGROUND], categories, shares)
     meetings = _load_peer_meetings(project, places, facts.get("peer_meetings", {}), categories)
     _load_reported_figures(project, seed["totals"])
-    return trainings + meetings
+    return [*trainings, *meetings, _load_upcoming(project, places)]
+
+
+def _load_upcoming(project: Project, places: Places) -> Event:
+    """An open event four weeks ahead, so that a visitor of the demo can try signing up.
+    It is not a training: the seed's training figures stay as they were."""
+    day = (timezone.now() + datetime.timedelta(weeks=4)).astimezone(HELSINKI).date()
+    return _event(
+        project,
+        places,
+        kind=Event.Kind.OTHER,
+        title_fi="Demo: Osallisuusilta Nivalassa",
+        translations=("Demo: Delaktighetskväll i Nivala", "Demo: Participation evening in Nivala"),
+        municipality_name="Nivala",
+        description_fi=(
+            "Keksitty esimerkkitapahtuma. Tule kertomaan, mitä toivot Nivalan järjestöiltä ja "
+            "kaupungilta. Kahvitarjoilu. Tila on esteetön."
+        ),
+        location="Nivalan kirjasto, Kalliontie 15",
+        capacity=20,
+        waitlist_enabled=True,
+        is_public=True,
+        **_times(day, 17, 19) | {"registration_opens_at": None},
+    )
 
 
 def _load_categories(project: Project, rows: list[dict[str, Any]]) -> list[BackgroundCategory]:
