@@ -108,6 +108,28 @@ PAGES = [
         expect_status=400,
         expect_element=".error-summary",
     ),
+    # Events: public pages ({open} is the demo's open event in Nivala, {training} a past one)
+    PageCase("events", "/events/"),
+    PageCase("event-open", "/events/{open}/"),
+    PageCase(
+        "event-sign-up-invalid",
+        "/events/{open}/",
+        submit={"#id_email": "ei-osoite"},
+        expect_status=400,
+        expect_element='.error-summary a[href="#id_email"]',
+    ),
+    PageCase("event-past", "/events/{training}/"),
+    PageCase("registration", "/events/registration/{token}/"),
+    # Events: staff
+    PageCase("project-events", f"/staff/projects/{PROJECT}/events/", user=NIVALA_COORDINATOR),
+    PageCase("event-new", f"/staff/projects/{PROJECT}/events/new/", user=NIVALA_COORDINATOR),
+    PageCase("event-staff", "/staff/events/{open}/", user=NIVALA_COORDINATOR),
+    PageCase("event-edit", "/staff/events/{open}/edit/", user=NIVALA_COORDINATOR),
+    PageCase("event-cancel", "/staff/events/{open}/cancel/", user=NIVALA_COORDINATOR),
+    PageCase("attendance", "/staff/events/{training}/attendance/", user=PROJECT_ADMIN),
+    PageCase(
+        "attendance-import", "/staff/events/{training}/attendance/import/", user=PROJECT_ADMIN
+    ),
     PageCase("not-found", "/organisations/ei-ole-olemassa/", status=404),
     PageCase("forbidden", f"/staff/projects/{PROJECT}/members/", user=VIEWER, status=403),
     PageCase("project-members", f"/staff/projects/{PROJECT}/members/", user=PROJECT_ADMIN),
@@ -128,6 +150,21 @@ def nivala_organisation() -> str:
     organisation = Organisation.objects.filter(municipality__code="535").first()
     assert organisation is not None, "the demo has no organisation in Nivala"
     return organisation.slug
+
+
+def placeholders() -> dict[str, str]:
+    from yhdessa.events.models import Event
+    from yhdessa.events.tokens import cancel_token
+
+    open_event = Event.objects.get(title_fi__startswith="Demo:")
+    training = Event.objects.filter(kind=Event.Kind.TRAINING, registrations__isnull=False).first()
+    assert training is not None, "the demo has no training with sign-ups"
+    return {
+        "org": nivala_organisation(),
+        "open": str(open_event.pk),
+        "training": str(training.pk),
+        "token": cancel_token(training.registrations.first().pk),
+    }
 
 
 def submit_main_form(page: Page, fields: dict[str, str]) -> int:
@@ -158,7 +195,7 @@ def test_page_meets_wcag(
     case: PageCase, language: str, demo, open_page, browser_errors: list[str]
 ) -> None:
     page = open_page(user=case.user)
-    url = LANGUAGES[language] + case.path.replace("{org}", nivala_organisation())
+    url = LANGUAGES[language] + case.path.format(**placeholders())
     response = page.goto(url)
     assert response is not None and response.status == case.status, (
         f"{url} answered {response and response.status}, expected {case.status}"
