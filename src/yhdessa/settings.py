@@ -6,6 +6,7 @@ DATABASE_URL (see README). ``yhdessa check --deploy --fail-level WARNING`` passe
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -125,6 +126,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     if not str(DATABASES["default"]["NAME"]).startswith(":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Tests use a file, not SQLite's in-memory default: with an in-memory database the live
+    # server shares the test's one connection, and the concurrency test of registrations
+    # (tests/events/test_concurrency.py) would see no concurrent writers. One file per test
+    # process in the temporary directory, so that test runs side by side never share one;
+    # Django deletes it at the end of the run.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"yhdessa-test-{os.getpid()}.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
