@@ -154,29 +154,30 @@ def _load_upcoming(project: Project, places: Places) -> Event:
 
 
 def _load_categories(project: Project, rows: list[dict[str, Any]]) -> list[BackgroundCategory]:
-    categories = []
-    for position, row in enumerate(rows):
-        name_sv, name_en = CATEGORY_TRANSLATIONS.get(row["category_fi"], (None, None))
-        category, _ = BackgroundCategory.objects.update_or_create(
-            project=project,
-            name_fi=row["category_fi"],
-            defaults={"position": position, "name_sv": name_sv, "name_en": name_en},
-        )
-        categories.append(category)
-    return categories
+    names = [row["category_fi"] for row in rows]
+    return _load_ordered_names(BackgroundCategory, project, names, CATEGORY_TRANSLATIONS)
 
 
 def _load_themes(project: Project, rows: list[dict[str, Any]]) -> list[Theme]:
-    themes = []
-    for position, row in enumerate(rows):
-        name_sv, name_en = THEME_TRANSLATIONS.get(row["theme_fi"], (None, None))
-        theme, _ = Theme.objects.update_or_create(
+    return _load_ordered_names(
+        Theme, project, [row["theme_fi"] for row in rows], THEME_TRANSLATIONS
+    )
+
+
+def _load_ordered_names(
+    model: Any, project: Project, names_fi: list[str], translations: dict[str, tuple[str, str]]
+) -> list[Any]:
+    """A project's ordered list of named things (themes, background categories), in fi/sv/en."""
+    items = []
+    for position, name_fi in enumerate(names_fi):
+        name_sv, name_en = translations.get(name_fi, (None, None))
+        item, _ = model.objects.update_or_create(
             project=project,
-            name_fi=row["theme_fi"],
+            name_fi=name_fi,
             defaults={"position": position, "name_sv": name_sv, "name_en": name_en},
         )
-        themes.append(theme)
-    return themes
+        items.append(item)
+    return items
 
 
 class _People:
