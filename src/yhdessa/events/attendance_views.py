@@ -4,7 +4,6 @@ Every button is a plain form that works without JavaScript; htmx only swaps the 
 in place and asks the counts at the top to refresh themselves (``HX-Trigger``).
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,62 +13,16 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.events import attendance, exports, selectors
-from yhdessa.events.models import Attendance, BackgroundCategory, Event
+from yhdessa.events.forms import ImportForm, WalkInForm
+from yhdessa.events.models import Attendance, Event
 
 PAGE = "events/staff/attendance.html"
 #: The htmx event that makes the counts at the top of the page reload themselves.
 CHANGED = "attendance-changed"
-
-
-class WalkInForm(forms.Form):
-    prefix = "walkin"  # its fields sit on the attendance page beside other forms
-    background = forms.ModelChoiceField(
-        label=gettext_lazy("Taustaryhmä"),
-        queryset=BackgroundCategory.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Tausta ei tiedossa"),
-    )
-    count = forms.IntegerField(
-        label=gettext_lazy("Määrä"),
-        min_value=1,
-        max_value=10000,
-        help_text=gettext_lazy("Kuinka monta ilmoittautumatonta henkilöä tuli (kokonaisluku)."),
-        error_messages={
-            "invalid": gettext_lazy("Anna määräksi positiivinen kokonaisluku."),
-            "min_value": gettext_lazy("Anna määräksi positiivinen kokonaisluku."),
-            "required": gettext_lazy("Anna määrä."),
-        },
-    )
-
-    def __init__(self, *args, event: Event, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        background = self.fields["background"]
-        assert isinstance(background, forms.ModelChoiceField)  # noqa: S101 (narrows the type)
-        background.queryset = BackgroundCategory.objects.filter(project=event.project_id)
-        self.fields["count"].widget.attrs.update(inputmode="numeric")
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Läsnäololista"),
-        help_text=gettext_lazy("CSV- tai XLSX-tiedosto, enintään 2 Mt."),
-        error_messages={
-            "required": gettext_lazy("Valitse tuotava tiedosto."),
-            "empty": gettext_lazy("Tiedosto on tyhjä."),
-            "invalid": gettext_lazy("Tiedostoa ei voitu lukea. Valitse tiedosto uudelleen."),
-        },
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".csv,.xlsx,text/csv,"
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
 
 
 def _event(request: AuthenticatedHttpRequest, pk: int) -> Event:

@@ -135,3 +135,49 @@ class EventForm(forms.ModelForm):
                 "registration_closes_at", _("Ilmoittautuminen ei voi päättyä ennen kuin se alkaa.")
             )
         return cleaned
+
+
+class WalkInForm(forms.Form):
+    prefix = "walkin"  # its fields sit on the attendance page beside other forms
+    background = forms.ModelChoiceField(
+        label=_("Taustaryhmä"),
+        queryset=BackgroundCategory.objects.none(),
+        required=False,
+        empty_label=_("Tausta ei tiedossa"),
+    )
+    count = forms.IntegerField(
+        label=_("Määrä"),
+        min_value=1,
+        max_value=10000,
+        help_text=_("Kuinka monta ilmoittautumatonta henkilöä tuli (kokonaisluku)."),
+        error_messages={
+            "invalid": _("Anna määräksi positiivinen kokonaisluku."),
+            "min_value": _("Anna määräksi positiivinen kokonaisluku."),
+            "required": _("Anna määrä."),
+        },
+    )
+
+    def __init__(self, *args, event: Event, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        background = self.fields["background"]
+        assert isinstance(background, forms.ModelChoiceField)  # noqa: S101 (narrows the type)
+        background.queryset = BackgroundCategory.objects.filter(project=event.project_id)
+        self.fields["count"].widget.attrs.update(inputmode="numeric")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Läsnäololista"),
+        help_text=_("CSV- tai XLSX-tiedosto, enintään 2 Mt."),
+        error_messages={
+            "required": _("Valitse tuotava tiedosto."),
+            "empty": _("Tiedosto on tyhjä."),
+            "invalid": _("Tiedostoa ei voitu lukea. Valitse tiedosto uudelleen."),
+        },
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".csv,.xlsx,text/csv,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
