@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "yhdessa.directory",
     "yhdessa.projects",
     "yhdessa.events",
+    "yhdessa.surveys",
 ]
 
 MIDDLEWARE = [
