@@ -405,7 +405,7 @@ BAD_FILES = {
     "not utf-8": (
         "lista.csv",
         "email;attendance\naino@example.fi;paikalla\nöö@example.fi;poissa\n".encode("cp1252"),
-        ["Tiedoston merkistö ei ole UTF-8."],
+        ["Rivi 3: merkistö ei ole UTF-8."],
     ),
     "too large": (
         "lista.csv",

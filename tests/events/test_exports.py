@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests.conftest import Actor
 from tests.factories import RegistrationFactory
 from yhdessa.core.models import AuditLogEntry
-from yhdessa.events.exports import neutralise
+from yhdessa.core.spreadsheets import neutralise
 from yhdessa.events.models import Attendance, Registration
 
 Status = Registration.Status

@@ -6,13 +6,9 @@ before anything is written, and then written in one transaction, so a file with 
 row changes nothing.
 """
 
-import csv
-import datetime
-import io
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -23,6 +19,7 @@ from django.utils.translation import ngettext
 
 from yhdessa.accounts.models import User
 from yhdessa.core.audit import log_action
+from yhdessa.core.spreadsheets import UnreadableTable, table_rows
 from yhdessa.events.models import Attendance, BackgroundCategory, Event, Registration, WalkIn
 
 Status = Registration.Status
@@ -233,7 +230,10 @@ def read_table(upload: UploadedFile) -> list[Line]:
         raise ValidationError(
             _("Tiedosto on liian suuri. Suurin sallittu koko on 2 Mt."), code="too_large"
         )
-    rows = _xlsx_rows(data) if name.endswith(".xlsx") else _csv_rows(data)
+    try:
+        rows = table_rows(name, data, max_rows=MAX_IMPORT_ROWS)
+    except UnreadableTable as error:
+        raise ValidationError(error.message, code="unreadable") from None
     lines = []
     for number, cells in enumerate(rows, start=1):
         if number > MAX_IMPORT_ROWS + 1:
@@ -247,62 +247,6 @@ def read_table(upload: UploadedFile) -> list[Line]:
     if not lines:
         raise ValidationError(_("Tiedosto on tyhjä."), code="empty")
     return lines
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(
-            _("Tiedoston merkistö ei ole UTF-8. Tallenna tiedosto muodossa ”CSV UTF-8”."),
-            code="encoding",
-        ) from None
-    if "\x00" in text:
-        raise ValidationError(
-            _("Tiedosto ei ole CSV-tiedosto. Tuo CSV- tai XLSX-tiedosto."), code="file_type"
-        )
-    header = text.lstrip("\r\n").split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [[cell.strip() for cell in row] for row in reader]
-    except csv.Error:
-        raise ValidationError(
-            _("CSV-tiedostoa ei voitu lukea rivillä %(line)s.") % {"line": reader.line_num},
-            code="invalid_csv",
-        ) from None
-
-
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    """The first sheet's cells as text. Read-only mode streams the sheet instead of building
-    it in memory; a damaged or disguised file fails in many ways, all of which mean the same."""
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            rows = []
-            for values in sheet.iter_rows(values_only=True):
-                rows.append([_cell_text(value) for value in values])
-                if len(rows) > MAX_IMPORT_ROWS + 1:
-                    break
-            return rows
-        finally:
-            workbook.close()
-    except Exception:
-        raise ValidationError(
-            _("Tiedosto ei ole kelvollinen XLSX-tiedosto. Tuo CSV- tai XLSX-tiedosto."),
-            code="file_type",
-        ) from None
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return str(value).strip()
 
 
 def split_header(lines: list[Line]) -> tuple[int, int | None, list[Line]]:

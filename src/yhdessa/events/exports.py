@@ -22,6 +22,7 @@ from openpyxl.styles import Font
 
 from yhdessa.accounts.models import User
 from yhdessa.core.audit import log_action
+from yhdessa.core.spreadsheets import neutralise
 from yhdessa.events.models import Event
 
 ExportFormat = Literal["csv", "xlsx"]
@@ -30,8 +31,6 @@ CONTENT_TYPES: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-#: The first characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | datetime.datetime
 
@@ -42,14 +41,6 @@ class ExportFile:
     content_type: str
     filename: str
     rows: int
-
-
-def neutralise(value: str) -> str:
-    """The text as a spreadsheet shows it and never runs it. Leading spaces are looked past,
-    since some spreadsheet programs drop them before deciding."""
-    if value.lstrip(" ").startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def participant_headers() -> list[str]:

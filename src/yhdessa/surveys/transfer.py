@@ -32,12 +32,11 @@ every row and column first and then creates all responses in one transaction, or
 imported answers is the day of the import (only a date is ever kept).
 
 Export writes CSV (semicolon and BOM, as the events exports) or XLSX. Text cells that start
-like a formula get a leading apostrophe (``events.exports.neutralise``); import removes such an
+like a formula get a leading apostrophe (``core.spreadsheets.neutralise``); import removes such an
 apostrophe again, so export → import gives the same answers.
 """
 
 import csv
-import datetime
 import io
 import re
 from collections import defaultdict
@@ -53,8 +52,8 @@ from django.utils.translation import gettext as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from yhdessa.core.spreadsheets import FORMULA_START, UnreadableTable, neutralise, table_rows
 from yhdessa.directory.models import Municipality
-from yhdessa.events.exports import FORMULA_START, neutralise
 from yhdessa.surveys import services
 from yhdessa.surveys.models import (
     AgeGroup,
@@ -216,7 +215,10 @@ def read_lines(file_name: str, data: bytes) -> list[Line]:
         raise _refuse(_("Tiedosto on liian suuri (enintään 10 Mt)."))
     if not data.strip():
         raise _refuse(_("Tiedosto on tyhjä."))
-    rows = _xlsx_rows(data) if name.endswith(".xlsx") else _csv_rows(data)
+    try:
+        rows = table_rows(name, data, max_rows=MAX_IMPORT_ROWS)
+    except UnreadableTable as error:
+        raise _refuse(error.message) from None
     if len(rows) > MAX_IMPORT_ROWS + 1:
         raise _refuse(
             _("Tiedostossa on liian monta riviä (enintään %(max)s).") % {"max": MAX_IMPORT_ROWS}
@@ -225,59 +227,6 @@ def read_lines(file_name: str, data: bytes) -> list[Line]:
     if not lines:
         raise _refuse(_("Tiedosto on tyhjä."))
     return lines
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    if data.startswith(b"PK\x03\x04") or b"\x00" in data:
-        raise _refuse(_("Tiedosto ei ole CSV-tiedosto. Tuo CSV- tai XLSX-tiedosto."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise _refuse(
-            _("Rivi %(line)s: merkistö ei ole UTF-8. Tallenna tiedosto muodossa ”CSV UTF-8”.")
-            % {"line": line}
-        ) from None
-    header = text.lstrip("\r\n").split("\n", 1)[0]
-    try:
-        delimiter = csv.Sniffer().sniff(header, delimiters=",;").delimiter
-    except csv.Error:
-        delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [[cell.strip() for cell in row] for row in reader]
-    except csv.Error:
-        raise _refuse(
-            _("Rivi %(line)s: CSV-tiedostoa ei voitu lukea.") % {"line": reader.line_num}
-        ) from None
-
-
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            rows = []
-            for values in workbook.worksheets[0].iter_rows(values_only=True):
-                rows.append([_cell_text(value) for value in values])
-                if len(rows) > MAX_IMPORT_ROWS + 1:
-                    break
-            return rows
-        finally:
-            workbook.close()
-    except Exception:
-        raise _refuse(
-            _("Tiedosto ei ole kelvollinen XLSX-tiedosto. Tuo CSV- tai XLSX-tiedosto.")
-        ) from None
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return str(value).strip()
 
 
 # Checking and importing ------------------------------------------------------------------------
