@@ -9,9 +9,14 @@ for the person who sent it.
 import csv
 import datetime
 import io
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import openpyxl
 from django.utils.translation import gettext as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 #: The first characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,6 +34,35 @@ def neutralise(value: str) -> str:
     if value.lstrip(" ").startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def xlsx_bytes(
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str,
+    shape: Callable[[Worksheet], None] | None = None,
+) -> bytes:
+    """A one-sheet workbook: a bold, frozen header row and the rows, with the control
+    characters that the XLSX format cannot hold removed; ``shape`` may set widths and
+    formats before saving."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # noqa: S101 (a new workbook always has a sheet)
+    sheet.title = title[:31]
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(
+            [ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell for cell in row]
+        )
+    sheet.freeze_panes = "A2"
+    if shape is not None:
+        shape(sheet)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def table_rows(name: str, data: bytes, *, max_rows: int) -> list[list[str]]:

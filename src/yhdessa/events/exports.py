@@ -16,13 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from yhdessa.accounts.models import User
 from yhdessa.core.audit import log_action
-from yhdessa.core.spreadsheets import neutralise
+from yhdessa.core.spreadsheets import neutralise, xlsx_bytes
 from yhdessa.events.models import Event
 
 ExportFormat = Literal["csv", "xlsx"]
@@ -95,25 +93,13 @@ def as_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
 
 
 def as_xlsx(headers: Sequence[str], rows: Sequence[Sequence[Cell]], title: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101 (a new workbook always has a sheet)
-    sheet.title = title[:31]
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(
-            [ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell for cell in row]
-        )
-    for row in sheet.iter_rows(min_row=2, min_col=len(headers), max_col=len(headers)):
-        row[0].number_format = "yyyy-mm-dd hh:mm"
-    for letter, width in zip("ABCDEFGHI", (28, 32, 28, 24, 16, 12, 12, 40, 18), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    def shape(sheet: Worksheet) -> None:
+        for row in sheet.iter_rows(min_row=2, min_col=len(headers), max_col=len(headers)):
+            row[0].number_format = "yyyy-mm-dd hh:mm"
+        for letter, width in zip("ABCDEFGHI", (28, 32, 28, 24, 16, 12, 12, 40, 18), strict=True):
+            sheet.column_dimensions[letter].width = width
+
+    return xlsx_bytes(headers, rows, title=title, shape=shape)
 
 
 @transaction.atomic

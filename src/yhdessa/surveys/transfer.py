@@ -44,15 +44,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
-from yhdessa.core.spreadsheets import FORMULA_START, UnreadableTable, neutralise, table_rows
+from yhdessa.core.spreadsheets import (
+    FORMULA_START,
+    UnreadableTable,
+    neutralise,
+    table_rows,
+    xlsx_bytes,
+)
 from yhdessa.directory.models import Municipality
 from yhdessa.surveys import services
 from yhdessa.surveys.models import (
@@ -176,21 +179,7 @@ def write_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
 
 
 def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101 (a new workbook always has a sheet)
-    sheet.title = "responses"
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(
-            [ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell for cell in row]
-        )
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(header, rows, title="responses")
 
 
 # Reading a file --------------------------------------------------------------------------------
