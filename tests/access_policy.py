@@ -61,12 +61,14 @@ def registration_token(world):
 EVENT_STAFF = NIVALA_STAFF | {A.ORGANISER: O.OK}
 
 
-def _event_policies() -> dict[str, Policy]:
+def _area_policies() -> dict[str, Policy]:
     # Each area keeps its rows in its own module, merged here into the one table.
     from tests.events.policy_attendance import ATTENDANCE_POLICIES
     from tests.events.policy_stats import STATS_POLICIES
+    from tests.surveys.policy_answering import ANSWERING_POLICIES
+    from tests.surveys.policy_results import RESULTS_POLICIES
 
-    return {**ATTENDANCE_POLICIES, **STATS_POLICIES}
+    return {**ATTENDANCE_POLICIES, **STATS_POLICIES, **ANSWERING_POLICIES, **RESULTS_POLICIES}
 
 
 POLICIES: Mapping[str, Policy] = {
@@ -153,5 +155,5 @@ POLICIES: Mapping[str, Policy] = {
             "url": "ei-ole/",
         },
     ),
-    **_event_policies(),
+    **_area_policies(),
 }

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("yhdessa.directory.urls")),
     path("", include("yhdessa.projects.urls")),
     path("", include("yhdessa.events.urls")),
+    path("", include("yhdessa.surveys.urls")),
     path("accounts/", include("yhdessa.accounts.urls")),
     prefix_default_language=False,
 )
