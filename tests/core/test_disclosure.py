@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yhdessa.core.disclosure import protect_count, protect_counts
+from yhdessa.core.disclosure import protect_count, protect_counts, protect_table
 
 
 def test_small_cells_are_hidden_and_a_second_cell_protects_them():
@@ -49,3 +49,38 @@ def test_no_hidden_cell_can_be_worked_out_from_what_is_shown(counts, threshold):
     if table.total is not None:
         assert table.total == sum(counts.values())
         assert len([key for key in hidden if counts[key] > 0]) != 1
+
+
+def test_a_breakdown_hides_a_partner_cell_in_the_row_and_in_the_column():
+    # Answers by gender: "big" among men is 3. The row total (9 overall) and the column total
+    # (men who answered) are published elsewhere, so one more cell must go in each.
+    counts = {
+        ("big", "woman"): 6,
+        ("big", "man"): 3,
+        ("small", "woman"): 12,
+        ("small", "man"): 11,
+    }
+    cells = protect_table(counts, threshold=5)
+    assert cells[("big", "man")] is None
+    assert cells[("big", "woman")] is None  # the row partner
+    assert cells[("small", "man")] is None  # the column partner
+    assert cells[("small", "woman")] is None  # and then its own row and column need a partner
+
+
+@given(
+    counts=st.dictionaries(
+        st.tuples(st.integers(0, 3), st.integers(0, 3)), st.integers(0, 30), max_size=16
+    ),
+    threshold=st.integers(2, 8),
+)
+def test_no_row_or_column_of_a_breakdown_has_a_lone_hidden_cell(counts, threshold):
+    cells = protect_table(counts, threshold=threshold)
+    assert not any(0 < value < threshold for value in cells.values() if value is not None)
+    assert all(cells[key] in (None, counts[key]) for key in counts)
+    for axis in (0, 1):
+        for line_key in {key[axis] for key in counts}:
+            line = [key for key in counts if key[axis] == line_key]
+            hidden = [key for key in line if cells[key] is None]
+            shown_non_zero = [key for key in line if cells[key] not in (None, 0)]
+            # A single hidden cell is allowed only when nothing else could be hidden with it.
+            assert len(hidden) != 1 or not shown_non_zero

@@ -34,6 +34,7 @@ __all__ = [
     "newcombe_difference",
     "paired_wilcoxon",
     "plain_language",
+    "proportion_reading",
     "rank_biserial",
     "scale_summary",
     "wilson_interval",
@@ -332,4 +333,24 @@ def plain_language(
         f"Muutos ei eroa tilastollisesti nollasta ({n} paria, Holm-korjattu {_fi_p(p)}; "
         f"{effect}): aineisto ei osoita paranemista eikä heikkenemistä, "
         "mutta ei myöskään todista, ettei muutosta olisi."
+    )
+
+
+def proportion_reading(difference: float, lower: float, upper: float) -> str:
+    """One Finnish sentence on a change of a share between two waves (Newcombe interval).
+
+    The waves are treated as independent samples (the same people need not answer both), so the
+    sentence speaks of the groups of respondents, not of people changing their minds.
+    """
+    points = _fi_number(100 * difference, 1)
+    interval = f"95 %:n luottamusväli {_fi_number(100 * lower, 1)}…{_fi_number(100 * upper, 1)}"
+    if lower > 0 or upper < 0:
+        direction = "suurempi" if difference > 0 else "pienempi"
+        return (
+            f"Osuus on lopussa {direction} kuin alussa ({points} prosenttiyksikköä, {interval}); "
+            "ero on suurempi kuin sattuma selittäisi."
+        )
+    return (
+        f"Ero {points} prosenttiyksikköä ({interval}) voi johtua sattumasta: "
+        "aineisto ei osoita, että osuus olisi muuttunut."
     )

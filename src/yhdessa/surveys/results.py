@@ -1,0 +1,672 @@
+"""Survey results: the database counts, ``stats`` turns counts into figures, and every count
+passes the small-number function before it leaves this module.
+
+Pages, charts, spreadsheets and the API all render the objects built here (:func:`wave_results`,
+:func:`comparison`, :func:`breakdown`), so no output can show a figure that this module did not
+protect. A figure that is hidden is ``None``; the objects say so with ``suppressed``.
+
+What is protected, and how:
+
+* The number of respondents of a wave (in the chosen subgroup): below the threshold, the whole
+  wave is hidden — every item, mean and text.
+* The distribution of a scale or single-choice item: a one-way table whose total (the number
+  who answered) is shown, so :func:`~yhdessa.core.disclosure.protect_counts` hides the small
+  cells and a partner cell.
+* A multiple-choice option is a yes/no split of those who answered the item: it is hidden when
+  either the choosers or the non-choosers are fewer than the threshold, because either count
+  describes people.
+* The mean and median of a scale item are shown when the item's answerers reach the threshold
+  and either no cell of its distribution is hidden or at least :data:`MEAN_AMBIGUITY_N`
+  answered. A mean rounded to one decimal over *n* answers pins the sum
+  of the answers only to a range of about ``n / 10`` values; from twenty answers on the range
+  holds at least two sums, so the mean no longer gives away a hidden cell.
+* Non-response (``missing``) is published through :func:`protect_count`: it is a margin of the
+  table, not an answer, but a literal small number never leaves the system.
+* A paired test is published only for items with at least threshold pairs, and the number of
+  pairs whose answer changed goes through :func:`protect_count`.
+* Free-text answers are returned only when asked for (survey managers) and only when the group
+  reaches the threshold.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from yhdessa.core.disclosure import (
+    is_small,
+    min_cell_size,
+    protect_count,
+    protect_counts,
+    protect_table,
+)
+from yhdessa.surveys import stats
+from yhdessa.surveys.models import AgeGroup, Answer, Gender, Item, Response, Survey, Wave
+
+#: From this many answers a one-decimal mean no longer pins down a hidden cell (see above).
+MEAN_AMBIGUITY_N = 20
+
+#: Fewer pairs than this and the plain-language reading says the data are too few.
+MIN_PAIRS_FOR_CONCLUSIONS = 10
+
+#: Background questions by which results can be filtered and broken down.
+DIMENSIONS = {
+    "municipality": gettext_lazy("Kunta"),
+    "age_group": gettext_lazy("Ikäryhmä"),
+    "gender": gettext_lazy("Sukupuoli"),
+}
+
+#: The group of respondents who left a background question blank.
+NO_ANSWER = ""
+
+
+# --- Objects handed to the outputs ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrow the respondents to a subgroup; blank means everyone."""
+
+    municipality: str = ""  # municipality code
+    age_group: str = ""
+    gender: str = ""
+
+    def apply(self, responses: QuerySet[Response]) -> QuerySet[Response]:
+        if self.municipality:
+            responses = responses.filter(municipality__code=self.municipality)
+        if self.age_group:
+            responses = responses.filter(age_group=self.age_group)
+        if self.gender:
+            responses = responses.filter(gender=self.gender)
+        return responses
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "municipality": self.municipality or None,
+            "age_group": self.age_group or None,
+            "gender": self.gender or None,
+        }
+
+    @property
+    def any(self) -> bool:
+        return bool(self.municipality or self.age_group or self.gender)
+
+
+@dataclass(frozen=True)
+class OptionFigure:
+    key: str
+    label: str
+    count: int | None
+    percent: float | None  # of those who answered the item, 0–100
+    interval: tuple[float, float] | None  # Wilson 95 %, in per cent
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+@dataclass(frozen=True)
+class ItemFigures:
+    key: str
+    text: str
+    type: str
+    lower_is_better: bool
+    answered: int | None
+    missing: int | None
+    options: list[OptionFigure]
+    mean: float | None = None
+    median: float | None = None
+    texts: list[str] = field(default_factory=list)
+    # Whether figures of this item were withheld by the small-number rule (not: "no answers").
+    suppressed: bool = False
+
+    @property
+    def is_scale(self) -> bool:
+        return self.type == Item.Type.SCALE_1_5
+
+
+@dataclass(frozen=True)
+class WaveFigures:
+    wave: Wave
+    filters: Filters
+    threshold: int
+    respondents: int | None
+    items: list[ItemFigures]
+
+    @property
+    def suppressed(self) -> bool:
+        return self.respondents is None
+
+    def item(self, key: str) -> ItemFigures:
+        return next(item for item in self.items if item.key == key)
+
+
+@dataclass(frozen=True)
+class OptionChange:
+    key: str
+    label: str
+    before: OptionFigure
+    after: OptionFigure
+    difference: float | None  # percentage points, after − before
+    interval: tuple[float, float] | None  # Newcombe 95 %, percentage points
+    reading: str
+
+    @property
+    def suppressed(self) -> bool:
+        return self.difference is None and (self.before.suppressed or self.after.suppressed)
+
+
+@dataclass(frozen=True)
+class PairedFigures:
+    """The published part of a paired test: the count of changed answers is protected."""
+
+    n_pairs: int
+    n_changed: int | None
+    statistic: float | None
+    p_value: float | None
+    p_adjusted: float | None
+    rank_biserial: float | None
+    median_difference: float | None
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    key: str
+    text: str
+    type: str
+    before: ItemFigures
+    after: ItemFigures
+    paired: PairedFigures | None  # scale items only; None when the pairs are too few
+    reading: str
+    options: list[OptionChange]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: WaveFigures
+    after: WaveFigures
+    n_pairs: int | None
+    items: list[ItemChange]
+
+    def item(self, key: str) -> ItemChange:
+        return next(item for item in self.items if item.key == key)
+
+
+@dataclass(frozen=True)
+class BreakdownColumn:
+    key: str  # the group value ("" for no answer)
+    label: str
+    answered: int | None
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    key: str
+    label: str
+    cells: list[OptionFigure]  # one per column
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    item_key: str
+    item_text: str
+    dimension: str
+    columns: list[BreakdownColumn]
+    rows: list[BreakdownRow]
+
+
+# --- Reading the instrument -------------------------------------------------------------------
+
+
+def survey_items(survey: Survey) -> list[Item]:
+    """The items of the survey's instrument version with their options (two queries)."""
+    return list(
+        Item.objects.filter(version=survey.instrument_version_id)
+        .select_related("section")
+        .prefetch_related("options")
+        .order_by("section__position", "position", "pk")
+    )
+
+
+def _responses(wave: Wave, filters: Filters) -> QuerySet[Response]:
+    return filters.apply(Response.objects.filter(wave=wave))
+
+
+# --- Counting in the database -----------------------------------------------------------------
+
+
+@dataclass
+class _Counts:
+    respondents: int
+    answered: dict[int, int]  # item pk → respondents who answered it
+    chosen: dict[tuple[int, int], int]  # (item pk, option pk) → respondents
+    number_means: dict[int, Decimal | None]
+    texts: dict[int, list[str]]
+
+
+def _count(responses: QuerySet[Response], items: Sequence[Item], *, with_texts: bool) -> _Counts:
+    answers = Answer.objects.filter(response__in=responses)
+    answered = dict(
+        answers.values_list("item").annotate(n=Count("response", distinct=True)).order_by()
+    )
+    chosen = {
+        (item_pk, option_pk): n
+        for item_pk, option_pk, n in answers.filter(option__isnull=False)
+        .values_list("item", "option")
+        .annotate(n=Count("response", distinct=True))
+        .order_by()
+    }
+    number_items = [item.pk for item in items if item.type == Item.Type.NUMBER]
+    number_means: dict[int, Decimal | None] = {}
+    if number_items:
+        number_means = dict(
+            answers.filter(item__in=number_items, number__isnull=False)
+            .values_list("item")
+            .annotate(mean=Avg("number"))
+            .order_by()
+        )
+    texts: dict[int, list[str]] = defaultdict(list)
+    if with_texts:
+        for item_pk, text in (
+            answers.filter(item__type=Item.Type.TEXT).exclude(text="").values_list("item", "text")
+        ):
+            texts[item_pk].append(text)
+    return _Counts(responses.count(), answered, chosen, number_means, texts)
+
+
+# --- Protecting and computing -----------------------------------------------------------------
+
+
+def _percent(count: int | None, n: int | None) -> float | None:
+    if count is None or not n:
+        return None
+    return 100 * count / n
+
+
+def _wilson_percent(count: int | None, n: int | None) -> tuple[float, float] | None:
+    if count is None or not n:
+        return None
+    interval = stats.wilson_interval(count, n)
+    return None if interval is None else (100 * interval[0], 100 * interval[1])
+
+
+def _option_figure(option, count: int | None, n: int | None) -> OptionFigure:
+    return OptionFigure(
+        key=option.key,
+        label=option.label,
+        count=count,
+        percent=_percent(count, n),
+        interval=_wilson_percent(count, n),
+    )
+
+
+def _protect_multiple(counts: Mapping[int, int], n: int, threshold: int) -> dict[int, int | None]:
+    """Each option of a multiple-choice item is a yes/no split of the ``n`` who answered."""
+    return {
+        key: (None if is_small(count, threshold) or is_small(n - count, threshold) else count)
+        for key, count in counts.items()
+    }
+
+
+def _item_figures(
+    item: Item, counts: _Counts, threshold: int, *, respondents_shown: bool
+) -> ItemFigures:
+    options = list(item.options.all())
+    answered = counts.answered.get(item.pk, 0)
+    missing = counts.respondents - answered
+    if not respondents_shown or is_small(answered, threshold):
+        # Too few answered this item (in this group): show nothing of it but the fact.
+        return ItemFigures(
+            key=item.key,
+            text=item.text,
+            type=item.type,
+            lower_is_better=item.lower_is_better,
+            answered=protect_count(answered, threshold) if respondents_shown else None,
+            missing=protect_count(missing, threshold) if respondents_shown else None,
+            options=[_option_figure(option, None, None) for option in options],
+            suppressed=answered > 0 or not respondents_shown,
+        )
+    raw = {option.pk: counts.chosen.get((item.pk, option.pk), 0) for option in options}
+    if item.type == Item.Type.MULTIPLE:
+        shown = _protect_multiple(raw, answered, threshold)
+    else:
+        shown = protect_counts(raw, threshold=threshold).cells
+    figures = [_option_figure(option, shown[option.pk], answered) for option in options]
+    any_hidden = any(value is None for value in shown.values())
+
+    mean = median = None
+    if item.type == Item.Type.SCALE_1_5 and answered:
+        values = {option.pk: option.value for option in options}
+        summary = _scale_summary_from_counts(raw, values)
+        if not any_hidden or answered >= MEAN_AMBIGUITY_N:
+            mean, median = summary.mean, summary.median
+    elif item.type == Item.Type.NUMBER:
+        value = counts.number_means.get(item.pk)
+        mean = None if value is None else float(value)
+
+    return ItemFigures(
+        key=item.key,
+        text=item.text,
+        type=item.type,
+        lower_is_better=item.lower_is_better,
+        answered=answered,
+        missing=protect_count(missing, threshold),
+        options=figures,
+        mean=mean,
+        median=median,
+        texts=sorted(counts.texts.get(item.pk, [])),
+        suppressed=any_hidden,
+    )
+
+
+def _scale_summary_from_counts(
+    counts: Mapping[int, int], values: Mapping[int, int | None]
+) -> stats.ScaleSummary:
+    """Mean and median from the counts per point, without listing the answers."""
+    expanded: list[int] = []
+    for option_pk, count in counts.items():
+        value = values[option_pk]
+        if value is not None:
+            expanded.extend([value] * count)
+    return stats.scale_summary(sorted(expanded))
+
+
+def wave_results(
+    wave: Wave,
+    filters: Filters | None = None,
+    *,
+    with_texts: bool = False,
+    items: Sequence[Item] | None = None,
+) -> WaveFigures:
+    """Every item's protected figures for one wave and subgroup (a fixed number of queries)."""
+    filters = filters or Filters()
+    threshold = min_cell_size()
+    items = list(items) if items is not None else survey_items(wave.survey)
+    counts = _count(_responses(wave, filters), items, with_texts=with_texts)
+    respondents = protect_count(counts.respondents, threshold)
+    shown = respondents is not None
+    if not shown:
+        counts.texts.clear()
+    return WaveFigures(
+        wave=wave,
+        filters=filters,
+        threshold=threshold,
+        respondents=respondents,
+        items=[_item_figures(item, counts, threshold, respondents_shown=shown) for item in items],
+    )
+
+
+# --- Start vs end -----------------------------------------------------------------------------
+
+
+def _paired_values(
+    before: Wave, after: Wave, filters: Filters, scale_items: Sequence[Item]
+) -> tuple[int, dict[int, tuple[list[int], list[int]]]]:
+    """Respondents with the same pairing code in both waves, and their answers per scale item.
+
+    The subgroup filter applies to the earlier answer (the background the person gave first).
+    """
+    earlier = _responses(before, filters).exclude(pairing_hash="")
+    later_same_code = Response.objects.filter(wave=after, pairing_hash=OuterRef("pairing_hash"))
+    paired_codes = earlier.filter(Exists(later_same_code)).values("pairing_hash")
+    n_pairs = paired_codes.count()
+    rows = (
+        Answer.objects.filter(
+            item__in=scale_items,
+            option__value__isnull=False,
+            response__wave__in=[before, after],
+            response__pairing_hash__in=paired_codes,
+        )
+        .values_list("item", "response__pairing_hash", "response__wave", "option__value")
+        .order_by()
+    )
+    answers: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
+    for item_pk, code, wave_pk, value in rows:
+        if value is not None:  # filtered out above; this tells the type checker
+            answers[item_pk][code][wave_pk] = value
+    values: dict[int, tuple[list[int], list[int]]] = {}
+    for item in scale_items:
+        complete = [
+            (by_wave[before.pk], by_wave[after.pk])
+            for by_wave in answers[item.pk].values()
+            if before.pk in by_wave and after.pk in by_wave
+        ]
+        values[item.pk] = ([b for b, _ in complete], [a for _, a in complete])
+    return n_pairs, values
+
+
+def comparison(before: Wave, after: Wave, filters: Filters | None = None) -> Comparison:
+    """Start vs end: protected figures of both waves, the paired test of each scale item
+    (Holm-adjusted over the instrument) and the difference of each option's share."""
+    filters = filters or Filters()
+    threshold = min_cell_size()
+    items = survey_items(before.survey)
+    first = wave_results(before, filters, items=items)
+    second = wave_results(after, filters, items=items)
+    scale_items = [item for item in items if item.type == Item.Type.SCALE_1_5]
+    n_pairs, paired_values = _paired_values(before, after, filters, scale_items)
+    pairs_shown = protect_count(n_pairs, threshold)
+
+    tested: dict[int, stats.PairedResult] = {}
+    if pairs_shown:
+        results = {
+            pk: stats.paired_wilcoxon(b, a) for pk, (b, a) in paired_values.items() if len(b) > 0
+        }
+        # Items with fewer complete pairs than the threshold are not published at all.
+        results = {pk: r for pk, r in results.items() if not is_small(r.n_pairs, threshold)}
+        adjusted = stats.adjust_family(list(results.values()))
+        tested = dict(zip(results, adjusted, strict=True))
+
+    changes = []
+    for item, figures_before, figures_after in zip(items, first.items, second.items, strict=True):
+        paired = tested.get(item.pk)
+        changes.append(
+            ItemChange(
+                key=item.key,
+                text=item.text,
+                type=item.type,
+                before=figures_before,
+                after=figures_after,
+                paired=_paired_figures(paired, threshold),
+                reading=_item_reading(item, paired, pairs_shown, threshold),
+                options=[
+                    _option_change(b, a, figures_before.answered, figures_after.answered)
+                    for b, a in zip(figures_before.options, figures_after.options, strict=True)
+                ]
+                if item.type in (Item.Type.SINGLE, Item.Type.MULTIPLE)
+                else [],
+            )
+        )
+    return Comparison(before=first, after=second, n_pairs=pairs_shown, items=changes)
+
+
+def _paired_figures(result: stats.PairedResult | None, threshold: int) -> PairedFigures | None:
+    if result is None:
+        return None
+    return PairedFigures(
+        n_pairs=result.n_pairs,
+        n_changed=protect_count(result.n_nonzero, threshold),
+        statistic=result.statistic,
+        p_value=result.p_value,
+        p_adjusted=result.p_adjusted,
+        rank_biserial=result.rank_biserial,
+        median_difference=result.median_difference,
+    )
+
+
+def _item_reading(
+    item: Item, paired: stats.PairedResult | None, pairs_shown: int | None, threshold: int
+) -> str:
+    if item.type != Item.Type.SCALE_1_5:
+        return ""
+    if paired is None:
+        if not pairs_shown:
+            return _("Parivastaajia on liian vähän: muutosta samoilla ihmisillä ei voi arvioida.")
+        return _("Tähän kysymykseen vastanneita pareja on liian vähän johtopäätöksiin.")
+    if paired.p_value is None and is_small(paired.n_nonzero, threshold):
+        # The usual sentence would name the (small) number of people whose answer changed.
+        return _(
+            "Vastaus muuttui vain harvalla parivastaajalla: muutoksen suuntaa ei voi arvioida."
+        )
+    return stats.plain_language(
+        paired, min_pairs=MIN_PAIRS_FOR_CONCLUSIONS, lower_is_better=item.lower_is_better
+    )
+
+
+def _option_change(
+    before: OptionFigure, after: OptionFigure, n_before: int | None, n_after: int | None
+) -> OptionChange:
+    difference = interval = None
+    reading = ""
+    if before.count is not None and after.count is not None and n_before and n_after:
+        result = stats.newcombe_difference(before.count, n_before, after.count, n_after)
+        if result is not None:
+            d, low, high = result
+            difference, interval = 100 * d, (100 * low, 100 * high)
+            reading = stats.proportion_reading(d, low, high)
+    return OptionChange(
+        key=before.key,
+        label=before.label,
+        before=before,
+        after=after,
+        difference=difference,
+        interval=interval,
+        reading=reading,
+    )
+
+
+# --- Breakdowns by background -----------------------------------------------------------------
+
+
+def dimension_groups(dimension: str, survey: Survey) -> list[tuple[str, str]]:
+    """The groups of a background question, as (value, label), "ei vastausta" last."""
+    if dimension == "age_group":
+        groups = [(value, str(label)) for value, label in AgeGroup.choices]
+    elif dimension == "gender":
+        groups = [(value, str(label)) for value, label in Gender.choices]
+    elif dimension == "municipality":
+        groups = [(m.code, m.name) for m in survey.project.partner_municipalities.order_by("name")]
+    else:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    return [*groups, (NO_ANSWER, _("Ei tietoa"))]
+
+
+def breakdowns(
+    wave: Wave, dimension: str, *, items: Sequence[Item] | None = None
+) -> list[Breakdown]:
+    """Each choice item's answers by the groups of one background question.
+
+    The cells are protected as a two-way table (:func:`protect_table`): the row totals are the
+    overall counts and the column totals the groups' numbers of answerers, both published.
+    """
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    threshold = min_cell_size()
+    items = [
+        item
+        for item in (items if items is not None else survey_items(wave.survey))
+        if item.type in Item.CHOICE_TYPES
+    ]
+    group_field = (
+        "response__municipality__code"
+        if dimension == "municipality"
+        else (f"response__{dimension}")
+    )
+    answers = Answer.objects.filter(response__wave=wave, item__in=items)
+    answered = {
+        (item_pk, group or NO_ANSWER): n
+        for item_pk, group, n in answers.values_list("item", group_field)
+        .annotate(n=Count("response", distinct=True))
+        .order_by()
+    }
+    chosen = {
+        (item_pk, option_pk, group or NO_ANSWER): n
+        for item_pk, option_pk, group, n in answers.filter(option__isnull=False)
+        .values_list("item", "option", group_field)
+        .annotate(n=Count("response", distinct=True))
+        .order_by()
+    }
+    groups = dimension_groups(dimension, wave.survey)
+    return [_breakdown(item, dimension, groups, answered, chosen, threshold) for item in items]
+
+
+def _breakdown(
+    item: Item,
+    dimension: str,
+    groups: Sequence[tuple[str, str]],
+    answered: Mapping[tuple[int, str], int],
+    chosen: Mapping[tuple[int, int, str], int],
+    threshold: int,
+) -> Breakdown:
+    options = list(item.options.all())
+    group_n = {value: answered.get((item.pk, value), 0) for value, _label in groups}
+    shown_n = {value: protect_count(n, threshold) for value, n in group_n.items()}
+    table = {
+        (option.pk, value): chosen.get((item.pk, option.pk, value), 0)
+        for option in options
+        for value, _label in groups
+    }
+    must_hide = {
+        (option_pk, value)
+        for (option_pk, value), count in table.items()
+        # A group too small to show hides all its cells; in a multiple-choice item the
+        # non-choosers of a group are people too, so their count must not be small either.
+        if shown_n[value] is None
+        or (item.type == Item.Type.MULTIPLE and is_small(group_n[value] - count, threshold))
+    }
+    cells = protect_table(table, threshold=threshold, also_hide=must_hide)
+    return Breakdown(
+        item_key=item.key,
+        item_text=item.text,
+        dimension=dimension,
+        columns=[
+            BreakdownColumn(key=value, label=label, answered=shown_n[value])
+            for value, label in groups
+        ],
+        rows=[
+            BreakdownRow(
+                key=option.key,
+                label=option.label,
+                cells=[
+                    _option_figure(option, cells[(option.pk, value)], shown_n[value])
+                    for value, _label in groups
+                ],
+            )
+            for option in options
+        ],
+    )
+
+
+def waves_in_order(survey: Survey) -> list[Wave]:
+    return list(survey.waves.order_by("position", "pk"))
+
+
+def default_pair(waves: Iterable[Wave]) -> tuple[Wave, Wave] | None:
+    """The first and the last wave: the usual start → end comparison."""
+    ordered = list(waves)
+    return (ordered[0], ordered[-1]) if len(ordered) >= 2 else None
+
+
+__all__ = [
+    "DIMENSIONS",
+    "Breakdown",
+    "Comparison",
+    "Filters",
+    "ItemChange",
+    "ItemFigures",
+    "OptionChange",
+    "OptionFigure",
+    "WaveFigures",
+    "breakdowns",
+    "comparison",
+    "default_pair",
+    "survey_items",
+    "wave_results",
+    "waves_in_order",
+]
