@@ -66,9 +66,16 @@ def _area_policies() -> dict[str, Policy]:
     from tests.events.policy_attendance import ATTENDANCE_POLICIES
     from tests.events.policy_stats import STATS_POLICIES
     from tests.surveys.policy_answering import ANSWERING_POLICIES
+    from tests.surveys.policy_api import SURVEY_API_POLICIES
     from tests.surveys.policy_results import RESULTS_POLICIES
 
-    return {**ATTENDANCE_POLICIES, **STATS_POLICIES, **ANSWERING_POLICIES, **RESULTS_POLICIES}
+    return {
+        **ATTENDANCE_POLICIES,
+        **STATS_POLICIES,
+        **ANSWERING_POLICIES,
+        **RESULTS_POLICIES,
+        **SURVEY_API_POLICIES,
+    }
 
 
 POLICIES: Mapping[str, Policy] = {
