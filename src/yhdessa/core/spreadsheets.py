@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import openpyxl
@@ -34,6 +35,26 @@ def neutralise(value: str) -> str:
     if value.lstrip(" ").startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """Semicolon-separated UTF-8 with a byte-order mark: what Excel set to Finnish opens as
+    columns (the comma is the decimal separator there). Decimals are written in full, times
+    without seconds."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_cell(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_cell(cell: Any) -> Any:
+    if isinstance(cell, datetime.datetime):
+        return f"{cell:%Y-%m-%d %H:%M}"
+    if isinstance(cell, Decimal):
+        return f"{cell:f}"
+    return cell
 
 
 def xlsx_bytes(

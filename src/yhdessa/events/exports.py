@@ -5,9 +5,7 @@ run as a formula (``=HYPERLINK(…)``, ``+cmd|…``). Every text cell that start
 gets a leading apostrophe. Every export is personal data leaving the system and is logged.
 """
 
-import csv
 import datetime
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -20,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from yhdessa.accounts.models import User
 from yhdessa.core.audit import log_action
-from yhdessa.core.spreadsheets import neutralise, xlsx_bytes
+from yhdessa.core.spreadsheets import csv_bytes, neutralise, xlsx_bytes
 from yhdessa.events.models import Event
 
 ExportFormat = Literal["csv", "xlsx"]
@@ -76,22 +74,6 @@ def participant_rows(event: Event) -> list[list[Cell]]:
     ]
 
 
-def as_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    """Semicolon-separated UTF-8 with a byte-order mark: what Excel set to Finnish opens as
-    columns (the comma is the decimal separator there)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow(
-            [
-                f"{cell:%Y-%m-%d %H:%M}" if isinstance(cell, datetime.datetime) else cell
-                for cell in row
-            ]
-        )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
 def as_xlsx(headers: Sequence[str], rows: Sequence[Sequence[Cell]], title: str) -> bytes:
     def shape(sheet: Worksheet) -> None:
         for row in sheet.iter_rows(min_row=2, min_col=len(headers), max_col=len(headers)):
@@ -109,7 +91,7 @@ def participants_export(
     """The event's participant list as a file, and the audit log entry that it left."""
     headers, rows = participant_headers(), participant_rows(event)
     if file_format == "csv":
-        content = as_csv(headers, rows)
+        content = csv_bytes(headers, rows)
     elif file_format == "xlsx":
         content = as_xlsx(headers, rows, title=_("Osallistujat"))
     else:

@@ -17,10 +17,6 @@ from yhdessa.accounts.models import Membership, Role, User
 from yhdessa.surveys.models import Survey, Wave
 
 
-def _signed_in(user: User | AnonymousUser) -> bool:
-    return bool(user.is_authenticated and user.is_active)
-
-
 def public_surveys() -> QuerySet[Survey]:
     """Surveys whose results anyone may read (still through the small-number function)."""
     return Survey.objects.filter(is_public=True, project__is_public=True)
@@ -28,7 +24,7 @@ def public_surveys() -> QuerySet[Survey]:
 
 def surveys_for_staff(user: User | AnonymousUser) -> QuerySet[Survey]:
     """Surveys whose results and response rates the user may read as staff."""
-    if not _signed_in(user):
+    if not user.is_authenticated or not user.is_active:
         return Survey.objects.none()
     if user.is_superuser:
         return Survey.objects.all()
@@ -54,7 +50,7 @@ def surveys_for_results(user: User | AnonymousUser) -> QuerySet[Survey]:
 
 def surveys_managed_by(user: User | AnonymousUser) -> QuerySet[Survey]:
     """Surveys whose invitations, answer files and free-text answers the user handles."""
-    if not _signed_in(user):
+    if not user.is_authenticated or not user.is_active:
         return Survey.objects.none()
     if user.is_superuser:
         return Survey.objects.all()

@@ -36,8 +36,6 @@ like a formula get a leading apostrophe (``core.spreadsheets.neutralise``); impo
 apostrophe again, so export → import gives the same answers.
 """
 
-import csv
-import io
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -52,6 +50,7 @@ from django.utils.translation import gettext as _
 from yhdessa.core.spreadsheets import (
     FORMULA_START,
     UnreadableTable,
+    csv_bytes,
     neutralise,
     table_rows,
     xlsx_bytes,
@@ -164,18 +163,8 @@ def _export_cell(column: Column, answers: list[Answer]) -> Cell:
     return neutralise(answer.text)
 
 
-def _plain(value: Decimal) -> str:
-    return f"{value:f}"
-
-
 def write_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    """Semicolon-separated UTF-8 with a byte-order mark, as the events exports."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_plain(cell) if isinstance(cell, Decimal) else cell for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(header, rows)
 
 
 def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
