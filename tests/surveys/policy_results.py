@@ -1,9 +1,37 @@
-"""Access policies of the survey results pages and API (merged into tests/access_policy.py)."""
+"""Access policies of the survey results pages (merged into tests/access_policy.py)."""
 
-from tests.conftest import Actor
+from tests.conftest import Actor, World
 from tests.harness.access import Outcome, Policy
+from tests.surveys.world import nivala_survey
 
 A = Actor
 O = Outcome  # noqa: E741
 
-RESULTS_POLICIES: dict[str, Policy] = {}
+# Results of a non-public survey in Nivala: every member of the project and the coordinator of
+# Nivala; the other municipality's coordinator and outsiders never learn it exists (404).
+SURVEY_STAFF = dict.fromkeys(Actor, O.NOT_FOUND) | {
+    A.VIEWER: O.OK,
+    A.ORGANISER: O.OK,
+    A.COORDINATOR: O.OK,
+    A.PROJECT_ADMIN: O.OK,
+}
+
+
+def survey(world: World) -> dict[str, int]:
+    return {"pk": nivala_survey(world).pk}
+
+
+def public_survey(world: World) -> dict[str, int]:
+    return {"pk": nivala_survey(world, is_public=True).pk}
+
+
+RESULTS_POLICIES: dict[str, Policy] = {
+    "surveys:results": Policy(SURVEY_STAFF, kwargs=survey),
+    "surveys:comparison": Policy(SURVEY_STAFF, kwargs=survey),
+    # A project's survey list: its members, and the coordinators of municipalities that have
+    # a survey in it; the other municipality's coordinator has none here.
+    "surveys:project_surveys": Policy(
+        SURVEY_STAFF | {A.ANONYMOUS: O.LOGIN},
+        kwargs=lambda world: {"slug": nivala_survey(world).project.slug},
+    ),
+}

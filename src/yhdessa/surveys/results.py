@@ -558,7 +558,11 @@ def dimension_groups(dimension: str, survey: Survey) -> list[tuple[str, str]]:
 
 
 def breakdowns(
-    wave: Wave, dimension: str, *, items: Sequence[Item] | None = None
+    wave: Wave,
+    dimension: str,
+    filters: Filters | None = None,
+    *,
+    items: Sequence[Item] | None = None,
 ) -> list[Breakdown]:
     """Each choice item's answers by the groups of one background question.
 
@@ -578,7 +582,8 @@ def breakdowns(
         if dimension == "municipality"
         else (f"response__{dimension}")
     )
-    answers = Answer.objects.filter(response__wave=wave, item__in=items)
+    responses = _responses(wave, filters or Filters())
+    answers = Answer.objects.filter(response__in=responses, item__in=items)
     answered = {
         (item_pk, group or NO_ANSWER): n
         for item_pk, group, n in answers.values_list("item", group_field)

@@ -1,5 +1,11 @@
 """Results, comparison and the staff pages of surveys (part of the surveys: namespace)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from yhdessa.surveys import results_views as views
+
+urlpatterns: list[URLPattern] = [
+    path("surveys/<int:pk>/results/", views.survey_results, name="results"),
+    path("surveys/<int:pk>/comparison/", views.survey_comparison, name="comparison"),
+    path("staff/projects/<slug:slug>/surveys/", views.project_surveys, name="project_surveys"),
+]

@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from yhdessa.accounts.models import Membership, Role, User
+from yhdessa.projects.models import Project
 from yhdessa.surveys.models import Survey, Wave
 
 
@@ -41,6 +42,12 @@ def surveys_for_staff(user: User | AnonymousUser) -> QuerySet[Survey]:
         | Q(Exists(coordinates_its_municipality))
         | (Q(municipality__isnull=True) & Q(Exists(coordinates_a_partner)))
     )
+
+
+def projects_with_staff_surveys(user: User | AnonymousUser) -> QuerySet[Project]:
+    """Projects where the user sees surveys as staff (coordinators of partner municipalities
+    may have no role in the project itself)."""
+    return Project.objects.filter(Exists(surveys_for_staff(user).filter(project=OuterRef("pk"))))
 
 
 def surveys_for_results(user: User | AnonymousUser) -> QuerySet[Survey]:

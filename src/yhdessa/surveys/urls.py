@@ -5,5 +5,6 @@ from yhdessa.surveys import answer_urls, results_urls
 app_name = "surveys"
 
 # Answering and invitations (answer_urls) and results and staff pages (results_urls) are kept
-# apart so that each area's views and URLs stay in one place.
-urlpatterns: list[URLPattern] = [*answer_urls.urlpatterns, *results_urls.urlpatterns]
+# apart so that each area's views and URLs stay in one place. Results come first: the answer
+# form's ``surveys/<pk>/<wave>/`` would otherwise take ``surveys/<pk>/results/`` for a wave.
+urlpatterns: list[URLPattern] = [*results_urls.urlpatterns, *answer_urls.urlpatterns]

@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from django import template
@@ -51,3 +52,9 @@ def count_or_hidden(value: int | None) -> str:
     """Show a count that went through small-number protection. A hidden cell is not always
     small: it may hide a small one next to it, so it says only that it is hidden."""
     return gettext("piilotettu") if value is None else str(value)
+
+
+@register.filter
+def get_item(mapping: Mapping[str, Any], key: str) -> Any:
+    """``mapping|get_item:key`` — look a value up by a key held in a variable."""
+    return mapping.get(key)
