@@ -35,3 +35,18 @@ RESULTS_POLICIES: dict[str, Policy] = {
         kwargs=lambda world: {"slug": nivala_survey(world).project.slug},
     ),
 }
+
+# Answers in and out as files: the survey's managers (project admins, Nivala's coordinator);
+# project members without that role are refused (403), others do not learn of it (404).
+SURVEY_MANAGERS = dict.fromkeys(Actor, O.NOT_FOUND) | {
+    A.ANONYMOUS: O.LOGIN,
+    A.VIEWER: O.FORBIDDEN,
+    A.ORGANISER: O.FORBIDDEN,
+    A.COORDINATOR: O.OK,
+    A.PROJECT_ADMIN: O.OK,
+}
+RESULTS_POLICIES |= {
+    "surveys:answers": Policy(SURVEY_MANAGERS, kwargs=survey),
+    "surveys:answers_csv": Policy(SURVEY_MANAGERS, kwargs=survey),
+    "surveys:answers_xlsx": Policy(SURVEY_MANAGERS, kwargs=survey),
+}

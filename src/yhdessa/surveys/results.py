@@ -46,7 +46,7 @@ from yhdessa.core.disclosure import (
     protect_counts,
     protect_table,
 )
-from yhdessa.surveys import stats
+from yhdessa.surveys import selectors, stats
 from yhdessa.surveys.models import AgeGroup, Answer, Gender, Item, Response, Survey, Wave
 
 #: From this many answers a one-decimal mean no longer pins down a hidden cell (see above).
@@ -225,13 +225,7 @@ class Breakdown:
 
 
 def survey_items(survey: Survey) -> list[Item]:
-    """The items of the survey's instrument version with their options (two queries)."""
-    return list(
-        Item.objects.filter(version=survey.instrument_version_id)
-        .select_related("section")
-        .prefetch_related("options")
-        .order_by("section__position", "position", "pk")
-    )
+    return list(selectors.survey_items(survey))
 
 
 def _responses(wave: Wave, filters: Filters) -> QuerySet[Response]:

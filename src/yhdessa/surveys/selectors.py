@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from yhdessa.accounts.models import Membership, Role, User
 from yhdessa.projects.models import Project
-from yhdessa.surveys.models import Survey, Wave
+from yhdessa.surveys.models import Item, Survey, Wave
 
 
 def public_surveys() -> QuerySet[Survey]:
@@ -79,3 +79,13 @@ def open_waves() -> QuerySet[Wave]:
         opens_at__lte=now,
         survey__project__is_public=True,
     ).select_related("survey", "survey__instrument_version")
+
+
+def survey_items(survey: Survey) -> QuerySet[Item]:
+    """The questions of the survey's instrument version in questionnaire order, with options."""
+    return (
+        Item.objects.filter(version=survey.instrument_version_id)
+        .select_related("section")
+        .prefetch_related("options")
+        .order_by("section__position", "position", "pk")
+    )

@@ -56,7 +56,7 @@ from yhdessa.core.spreadsheets import (
     xlsx_bytes,
 )
 from yhdessa.directory.models import Municipality
-from yhdessa.surveys import services
+from yhdessa.surveys import selectors, services
 from yhdessa.surveys.models import (
     AgeGroup,
     Answer,
@@ -100,10 +100,6 @@ class Column:
     option: Option | None = None  # set for the 0/1 columns of a multiple-choice item
 
 
-def _items(survey: Survey) -> list[Item]:
-    return list(survey.instrument_version.items.prefetch_related("options").order_by("position"))
-
-
 def survey_columns(items: Sequence[Item]) -> list[Column]:
     columns = [Column(name) for name in BACKGROUND_COLUMNS]
     for item in items:
@@ -121,7 +117,7 @@ def survey_columns(items: Sequence[Item]) -> list[Column]:
 
 def export_rows(survey: Survey, wave: Wave | None = None) -> tuple[list[str], list[list[Cell]]]:
     """The header and one row per response (of one wave or all), anonymised."""
-    columns = survey_columns(_items(survey))
+    columns = survey_columns(list(selectors.survey_items(survey)))
     responses = Response.objects.filter(wave__survey=survey).select_related("wave", "municipality")
     if wave is not None:
         responses = responses.filter(wave=wave)
@@ -314,7 +310,7 @@ def _unneutralise(text: str) -> str:
 def check_lines(survey: Survey, lines: list[Line]) -> list[Parsed]:
     """Every data row checked and turned into unsaved responses and answers, or
     ``ImportRefused`` naming every faulty row and column."""
-    items = _items(survey)
+    items = list(selectors.survey_items(survey))
     header, *data = lines
     columns = _header_columns(header, items)
     if not data:
