@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +17,7 @@ from yhdessa.events.statistics import public_training_table
 from yhdessa.projects import selectors
 from yhdessa.projects.forms import MemberInviteForm
 from yhdessa.projects.models import Project
+from yhdessa.surveys.selectors import public_surveys
 
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -25,6 +26,10 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "project": project,
         "upcoming_events": public_events().filter(project=project, ends_at__gte=timezone.now()),
         "training_stats": public_training_table(project),
+        "public_surveys": public_surveys()
+        .filter(project=project)
+        .annotate(wave_count=Count("waves"))
+        .order_by("created_at", "pk"),
     }
     return render(request, "projects/project_detail.html", context)
 
