@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from scipy import stats as sp_stats
 
 __all__ = [
@@ -270,31 +272,35 @@ def adjust_family(results: Sequence[PairedResult]) -> list[PairedResult]:
 
 
 def effect_size_label(r: float) -> str:
-    """Finnish label for |r| by the usual 0.1 / 0.3 / 0.5 thresholds (Cohen's for r)."""
+    """Label for |r| by the usual 0.1 / 0.3 / 0.5 thresholds (Cohen's for r)."""
     size = abs(r)
     if size >= 0.5:
-        return "suuri"
+        return _("suuri")
     if size >= 0.3:
-        return "kohtalainen"
+        return _("kohtalainen")
     if size >= 0.1:
-        return "pieni"
-    return "hyvin pieni"
+        return _("pieni")
+    return _("hyvin pieni")
 
 
 def _fi_number(value: float, decimals: int) -> str:
-    """Format a number the Finnish way: decimal comma and a true minus sign."""
-    text = f"{abs(value):.{decimals}f}".replace(".", ",")
-    return f"−{text}" if value < 0 and float(f"{abs(value):.{decimals}f}") != 0 else text
+    """A number as the active language writes it (decimal comma in Finnish and Swedish), with
+    a true minus sign; a value that rounds to zero has no sign."""
+    rounded = round(value, decimals)
+    text = number_format(abs(rounded), decimals)
+    return f"−{text}" if rounded < 0 else text
 
 
 def _fi_p(p: float) -> str:
-    return "p < 0,001" if p < 0.001 else f"p = {_fi_number(p, 3)}"
+    if p < 0.001:
+        return _("p < %(limit)s") % {"limit": _fi_number(0.001, 3)}
+    return "p = " + _fi_number(p, 3)
 
 
 def plain_language(
     result: PairedResult, *, min_pairs: int = 10, lower_is_better: bool = True
 ) -> str:
-    """One Finnish sentence on what the paired data of one item can and cannot say.
+    """One sentence (in the active language) on what the paired data of one item can and cannot say.
 
     Why a sentence: evaluators read the seed's tables as proof of change although they carry no
     uncertainty. The sentence states, in order of precedence: that there are too few pairs
@@ -309,48 +315,81 @@ def plain_language(
     """
     n = result.n_pairs
     if n == 0:
-        return "Parivastauksia ei ole: muutosta ei voi arvioida."
+        return _("Parivastauksia ei ole: muutosta ei voi arvioida.")
     if n < min_pairs:
-        return f"Parivastauksia on vain {n}: aineisto on liian pieni johtopäätöksiin."
+        too_few = _("Parivastauksia on vain %(n)s: aineisto on liian pieni johtopäätöksiin.")
+        return too_few % {"n": n}
     p = result.p_adjusted if result.p_adjusted is not None else result.p_value
     r = result.rank_biserial
     if result.n_nonzero == 0:
-        return f"Kaikki {n} parivastaajaa vastasivat alussa ja lopussa samoin: muutosta ei näy."
+        return _(
+            "Kaikki %(n)s parivastaajaa vastasivat alussa ja lopussa samoin: muutosta ei näy."
+        ) % {"n": n}
     if p is None or r is None:
-        return (
-            f"Parivastauksia on {n}, mutta vastaus muuttui vain {result.n_nonzero} vastaajalla: "
+        return _(
+            "Parivastauksia on %(n)s, mutta vastaus muuttui vain %(changed)s vastaajalla: "
             "muutoksen suuntaa ei voi arvioida."
-        )
-    effect = f"vaikutuksen koko on {effect_size_label(r)}, r = {_fi_number(r, 2)}"
+        ) % {"n": n, "changed": result.n_nonzero}
+    figures = {
+        "n": n,
+        "p": _fi_p(p),
+        "size": effect_size_label(r),
+        "r": _fi_number(r, 2),
+    }
     if p < ALPHA and r != 0:
         went_down = r < 0
-        direction = "parani" if went_down == lower_is_better else "heikkeni"
-        return (
-            f"Tilanne {direction} alusta loppuun tilastollisesti merkitsevästi "
-            f"({n} paria, Holm-korjattu {_fi_p(p)}); {effect}."
-        )
+        if went_down == lower_is_better:
+            sentence = _(
+                "Tilanne parani alusta loppuun tilastollisesti merkitsevästi "
+                "(%(n)s paria, Holm-korjattu %(p)s); vaikutuksen koko on %(size)s, r = %(r)s."
+            )
+        else:
+            sentence = _(
+                "Tilanne heikkeni alusta loppuun tilastollisesti merkitsevästi "
+                "(%(n)s paria, Holm-korjattu %(p)s); vaikutuksen koko on %(size)s, r = %(r)s."
+            )
+        return sentence % figures
     return (
-        f"Muutos ei eroa tilastollisesti nollasta ({n} paria, Holm-korjattu {_fi_p(p)}; "
-        f"{effect}): aineisto ei osoita paranemista eikä heikkenemistä, "
-        "mutta ei myöskään todista, ettei muutosta olisi."
+        _(
+            "Muutos ei eroa tilastollisesti nollasta (%(n)s paria, Holm-korjattu %(p)s; "
+            "vaikutuksen koko on %(size)s, r = %(r)s): aineisto ei osoita paranemista eikä "
+            "heikkenemistä, mutta ei myöskään todista, ettei muutosta olisi."
+        )
+        % figures
     )
 
 
 def proportion_reading(difference: float, lower: float, upper: float) -> str:
-    """One Finnish sentence on a change of a share between two waves (Newcombe interval).
+    """A sentence in the active language on a change of a share between waves (Newcombe).
 
     The waves are treated as independent samples (the same people need not answer both), so the
     sentence speaks of the groups of respondents, not of people changing their minds.
     """
-    points = _fi_number(100 * difference, 1)
-    interval = f"95 %:n luottamusväli {_fi_number(100 * lower, 1)}…{_fi_number(100 * upper, 1)}"
-    if lower > 0 or upper < 0:
-        direction = "suurempi" if difference > 0 else "pienempi"
+    figures = {
+        "points": _fi_number(100 * difference, 1),
+        "lower": _fi_number(100 * lower, 1),
+        "upper": _fi_number(100 * upper, 1),
+    }
+    if lower > 0:
         return (
-            f"Osuus on lopussa {direction} kuin alussa ({points} prosenttiyksikköä, {interval}); "
-            "ero on suurempi kuin sattuma selittäisi."
+            _(
+                "Osuus on lopussa suurempi kuin alussa (%(points)s prosenttiyksikköä, 95 %%:n "
+                "luottamusväli %(lower)s…%(upper)s); ero on suurempi kuin sattuma selittäisi."
+            )
+            % figures
+        )
+    if upper < 0:
+        return (
+            _(
+                "Osuus on lopussa pienempi kuin alussa (%(points)s prosenttiyksikköä, 95 %%:n "
+                "luottamusväli %(lower)s…%(upper)s); ero on suurempi kuin sattuma selittäisi."
+            )
+            % figures
         )
     return (
-        f"Ero {points} prosenttiyksikköä ({interval}) voi johtua sattumasta: "
-        "aineisto ei osoita, että osuus olisi muuttunut."
+        _(
+            "Ero %(points)s prosenttiyksikköä (95 %%:n luottamusväli %(lower)s…%(upper)s) voi "
+            "johtua sattumasta: aineisto ei osoita, että osuus olisi muuttunut."
+        )
+        % figures
     )
