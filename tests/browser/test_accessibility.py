@@ -130,6 +130,26 @@ PAGES = [
     PageCase(
         "attendance-import", "/staff/events/{training}/attendance/import/", user=PROJECT_ADMIN
     ),
+    # Surveys: answering ({answer} is "<survey pk>/<wave key>" of the demo's one open wave)
+    PageCase("survey-answer", "/surveys/{answer}/"),
+    PageCase(
+        "survey-answer-invalid",
+        "/surveys/{answer}/",
+        submit={"#id_pairing_code": "ab"},
+        expect_status=400,
+        expect_element='.error-summary a[href="#id_pairing_code"]',
+    ),
+    PageCase("survey-thanks", "/surveys/{answer}/thanks/"),
+    # Surveys: invitations and response rates ({survey} is the open wave's survey)
+    PageCase("survey-invitations", "/staff/surveys/{survey}/invitations/", user=NIVALA_COORDINATOR),
+    PageCase(
+        "survey-invitations-invalid",
+        "/staff/surveys/{survey}/invitations/",
+        user=NIVALA_COORDINATOR,
+        submit={"#id_emails": "asukas@example.fi\nei-osoite"},
+        expect_status=400,
+        expect_element='.error-summary a[href="#id_emails"]',
+    ),
     PageCase("not-found", "/organisations/ei-ole-olemassa/", status=404),
     PageCase("forbidden", f"/staff/projects/{PROJECT}/members/", user=VIEWER, status=403),
     PageCase("project-members", f"/staff/projects/{PROJECT}/members/", user=PROJECT_ADMIN),
@@ -155,15 +175,19 @@ def nivala_organisation() -> str:
 def placeholders() -> dict[str, str]:
     from yhdessa.events.models import Event
     from yhdessa.events.tokens import cancel_token
+    from yhdessa.surveys.selectors import open_waves
 
     open_event = Event.objects.get(title_fi__startswith="Demo:")
     training = Event.objects.filter(kind=Event.Kind.TRAINING, registrations__isnull=False).first()
     assert training is not None, "the demo has no training with sign-ups"
+    open_wave = open_waves().get()
     return {
         "org": nivala_organisation(),
         "open": str(open_event.pk),
         "training": str(training.pk),
         "token": cancel_token(training.registrations.first().pk),
+        "answer": f"{open_wave.survey_id}/{open_wave.key}",
+        "survey": str(open_wave.survey_id),
     }
 
 

@@ -1,23 +1,43 @@
-"""Every write to instruments and the pairing and invitation secrets.
+"""Every write to instruments, responses, and the pairing and invitation secrets.
 
 A published instrument version is frozen: answers already given refer to its items, so the
 content services here refuse to touch it and ``new_version_from`` makes an editable copy.
+
+Responses are written in one place, ``responses_create``, by the public form
+(``response_submit``) and by the file import alike: a response gets its wave, the date, the
+keyed pairing hash and the background answers, and nothing that could point at a person.
 """
 
+import datetime
+import enum
 import hashlib
 import secrets
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Max
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from yhdessa.surveys.models import InstrumentVersion, Invitation, Item, Option, Section, Wave
+from yhdessa.core.audit import log_action
+from yhdessa.directory.models import Municipality
+from yhdessa.surveys.models import (
+    Answer,
+    InstrumentVersion,
+    Invitation,
+    Item,
+    Option,
+    Response,
+    Section,
+    Wave,
+)
 
 PAIRING_SALT = "yhdessa.surveys.pairing_hash"
 
@@ -126,27 +146,286 @@ def invitation_token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _new_token() -> tuple[str, str]:
+    """A one-time token and the hash that is stored in its place."""
+    token = secrets.token_urlsafe(32)
+    return token, invitation_token_hash(token)
+
+
 @transaction.atomic
 def invitation_create(*, wave: Wave, email: str) -> tuple[Invitation, str]:
     """The invitation and its one-time token; only the token's hash is stored."""
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
-        wave=wave, email=email, token_hash=invitation_token_hash(token)
-    )
+    token, token_hash = _new_token()
+    invitation = Invitation.objects.create(wave=wave, email=email, token_hash=token_hash)
     return invitation, token
 
 
+def _start_of_today() -> datetime.datetime:
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 @transaction.atomic
-def invitation_use(*, token: str) -> Invitation:
-    """Marks the link used. The response that follows is saved without any link to it."""
+def invitation_use(*, token: str, wave: Wave | None = None) -> Invitation:
+    """Marks the link used, in the transaction that saves the response (``response_submit``):
+    opening the link does not use it, since mail scanners open links before people do.
+
+    Only the day is kept, like the response's date: with a time of day, the order in which
+    links were used could be matched with the order in which responses were saved.
+    """
     try:
         invitation = Invitation.objects.select_for_update().get(
             token_hash=invitation_token_hash(token)
         )
     except Invitation.DoesNotExist:
         raise ValidationError(_("Kutsulinkki ei kelpaa."), code="invalid") from None
+    if wave is not None and invitation.wave_id != wave.pk:
+        raise ValidationError(_("Kutsulinkki ei kelpaa."), code="invalid")
     if invitation.used_at is not None:
         raise ValidationError(_("Kutsulinkki on jo käytetty."), code="used")
-    invitation.used_at = timezone.now()
+    invitation.used_at = _start_of_today()
     invitation.save(update_fields=["used_at"])
     return invitation
+
+
+# Responses -------------------------------------------------------------------------------------
+
+
+class WaveState(enum.Enum):
+    NOT_YET_OPEN = "not_yet_open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def wave_state(wave: Wave, now: datetime.datetime) -> WaveState:
+    """The same rule as ``selectors.open_waves``, for a wave already at hand."""
+    if now < wave.opens_at:
+        return WaveState.NOT_YET_OPEN
+    if wave.closes_at is not None and now >= wave.closes_at:
+        return WaveState.CLOSED
+    return WaveState.OPEN
+
+
+def check_wave_open(wave: Wave, now: datetime.datetime) -> None:
+    state = wave_state(wave, now)
+    if state is WaveState.NOT_YET_OPEN:
+        raise ValidationError(_("Kysely ei ole vielä avoinna."), code="not_yet_open")
+    if state is WaveState.CLOSED:
+        raise ValidationError(_("Kysely on sulkeutunut."), code="closed")
+
+
+@dataclass
+class NewResponse:
+    """A response to be saved: exactly what a ``Response`` may hold, and its unsaved answers."""
+
+    wave: Wave
+    pairing_hash: str = ""
+    municipality: Municipality | None = None
+    age_group: str = ""
+    gender: str = ""
+    answers: list[Answer] = field(default_factory=list)
+
+
+class PairingCodeTaken(ValidationError):
+    """The pairing code has already answered the wave."""
+
+
+def _pairing_taken_error() -> PairingCodeTaken:
+    return PairingCodeTaken(
+        _(
+            "Tällä parikoodilla on jo vastattu tähän kyselyyn. Jos et ole vastannut aiemmin, "
+            "valitse toinen koodi."
+        ),
+        code="pairing_taken",
+    )
+
+
+def responses_create(*, responses: Sequence[NewResponse]) -> list[Response]:
+    """Save the responses and their answers (all or none), dated today.
+
+    A pairing code may answer a wave once. The database constraint decides, so that two
+    simultaneous submissions with the same code cannot both get in: if it refuses the rows,
+    ``PairingCodeTaken`` is raised and nothing is saved.
+    """
+    pairs = [(row.wave.pk, row.pairing_hash) for row in responses if row.pairing_hash]
+    if len(pairs) != len(set(pairs)):
+        raise _pairing_taken_error()
+    today = timezone.localdate()
+    rows = [
+        Response(
+            wave=row.wave,
+            submitted_on=today,
+            pairing_hash=row.pairing_hash,
+            municipality=row.municipality,
+            age_group=row.age_group,
+            gender=row.gender,
+        )
+        for row in responses
+    ]
+    try:
+        with transaction.atomic():
+            Response.objects.bulk_create(rows)
+            answers = []
+            for response, row in zip(rows, responses, strict=True):
+                for answer in row.answers:
+                    answer.response = response
+                    answers.append(answer)
+            Answer.objects.bulk_create(answers)
+    except IntegrityError:
+        taken = Q()
+        for wave_id, pairing in pairs:
+            taken |= Q(wave_id=wave_id, pairing_hash=pairing)
+        if pairs and Response.objects.filter(taken).exists():
+            raise _pairing_taken_error() from None
+        raise
+    return rows
+
+
+def _check_answers_belong(wave: Wave, answers: Sequence[Answer]) -> None:
+    version_id = wave.survey.instrument_version_id
+    for answer in answers:
+        if answer.item.version_id != version_id or (
+            answer.option is not None and answer.option.item_id != answer.item.pk
+        ):
+            raise ValueError(f"answer to {answer.item.key} is not of this survey")
+
+
+def response_submit(
+    *,
+    wave: Wave,
+    answers: Sequence[Answer],
+    pairing_code: str = "",
+    municipality: Municipality | None = None,
+    age_group: str = "",
+    gender: str = "",
+    invitation_token: str | None = None,
+    now: datetime.datetime | None = None,
+) -> Response:
+    """Save one respondent's answers from the public form, and use their invitation link in
+    the same transaction: if the answers are refused, the link still works.
+
+    Raises ``ValidationError`` with the code ``not_yet_open`` or ``closed`` (the wave),
+    ``invalid`` or ``used`` (the invitation), or ``pairing_taken`` (``PairingCodeTaken``).
+    The survey's own municipality, if it has one, is the response's municipality.
+    """
+    _check_answers_belong(wave, answers)
+    if wave.survey.municipality_id is not None:
+        municipality = wave.survey.municipality
+    with transaction.atomic():
+        check_wave_open(wave, now or timezone.now())
+        if invitation_token is not None:
+            invitation_use(token=invitation_token, wave=wave)
+        (response,) = responses_create(
+            responses=[
+                NewResponse(
+                    wave=wave,
+                    pairing_hash=pairing_hash(pairing_code),
+                    municipality=municipality,
+                    age_group=age_group,
+                    gender=gender,
+                    answers=list(answers),
+                )
+            ]
+        )
+    return response
+
+
+# Invitations -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InvitationsSent:
+    sent: int
+    #: Addresses already invited to the wave, which got nothing now.
+    skipped: list[str]
+
+
+def _wave_for_sending(wave: Wave) -> Wave:
+    """The wave, locked so that two people sending at once cannot invite an address twice."""
+    wave = Wave.objects.select_for_update().select_related("survey").get(pk=wave.pk)
+    if wave_state(wave, timezone.now()) is WaveState.CLOSED:
+        raise ValidationError(
+            _("Kierros on jo sulkeutunut, joten siihen ei voi enää kutsua."), code="closed"
+        )
+    return wave
+
+
+@transaction.atomic
+def invitations_send(
+    *, actor: Any, wave: Wave, emails: Sequence[str], language: str
+) -> InvitationsSent:
+    """Invite each new address to the wave with its own single-use link, e-mailed after the
+    transaction commits. Addresses are compared in lower case; the audit log gets counts
+    only."""
+    from yhdessa.surveys import notifications
+
+    wave = _wave_for_sending(wave)
+    wanted = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
+    already = set(
+        Invitation.objects.filter(wave=wave, email__in=wanted).values_list("email", flat=True)
+    )
+    skipped = [email for email in wanted if email in already]
+    tokens: list[str] = []
+    invitations: list[Invitation] = []
+    for email in wanted:
+        if email in already:
+            continue
+        token, token_hash = _new_token()
+        tokens.append(token)
+        invitations.append(Invitation(wave=wave, email=email, token_hash=token_hash))
+    Invitation.objects.bulk_create(invitations)
+    log_action(
+        actor=actor,
+        action="surveys.invitations.sent",
+        target=wave,
+        data={"count": len(invitations), "skipped": len(skipped), "language": language},
+    )
+    if invitations:
+        recipients = [
+            (inv.pk, inv.email, token) for inv, token in zip(invitations, tokens, strict=True)
+        ]
+        transaction.on_commit(
+            partial(
+                notifications.send_invitations,
+                wave_id=wave.pk,
+                recipients=recipients,
+                language=language,
+                reminder=False,
+            )
+        )
+    return InvitationsSent(sent=len(invitations), skipped=skipped)
+
+
+@transaction.atomic
+def invitations_remind(*, actor: Any, wave: Wave, language: str) -> int:
+    """Send a new link to everyone invited to the wave who has not answered. The new token
+    replaces the old hash, so the earlier link stops working. Returns how many were sent."""
+    from yhdessa.surveys import notifications
+
+    wave = _wave_for_sending(wave)
+    waiting = list(
+        Invitation.objects.select_for_update()
+        .filter(wave=wave, used_at__isnull=True)
+        .order_by("pk")
+    )
+    recipients = []
+    for invitation in waiting:
+        token, invitation.token_hash = _new_token()
+        recipients.append((invitation.pk, invitation.email, token))
+    Invitation.objects.bulk_update(waiting, ["token_hash"])
+    log_action(
+        actor=actor,
+        action="surveys.invitations.reminded",
+        target=wave,
+        data={"count": len(waiting), "language": language},
+    )
+    if recipients:
+        transaction.on_commit(
+            partial(
+                notifications.send_invitations,
+                wave_id=wave.pk,
+                recipients=recipients,
+                language=language,
+                reminder=True,
+            )
+        )
+    return len(waiting)
