@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from yhdessa.api import accounts, directory, events, projects
+from yhdessa.api import accounts, directory, events, projects, surveys
 
 api = NinjaAPI(
     title="Yhdessä API",
@@ -18,6 +18,7 @@ api.add_router("", projects.router)
 api.add_router("", directory.router)
 api.add_router("", accounts.router)
 api.add_router("", events.router)
+api.add_router("", surveys.router)
 
 # Pydantic's messages are English only; these follow the Accept-Language of the caller.
 VALIDATION_MESSAGES = {
