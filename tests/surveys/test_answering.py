@@ -294,3 +294,20 @@ def test_form_page_queries_stay_flat_as_items_grow(client, world, django_assert_
     big = answer_survey(world, extra_items=20)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url(big)).status_code == 200
+
+
+def test_responses_are_written_without_bulk_ids_too(world, survey, monkeypatch):
+    """SQLite before 3.35 (still on some servers) returns no ids from a bulk insert."""
+    from django.db import connection
+
+    monkeypatch.setattr(
+        type(connection.features), "can_return_rows_from_bulk_insert", False, raising=False
+    )
+    wave = survey.waves.get(key="start")
+    item = survey.instrument_version.items.get(key="comments")
+    rows = [
+        services.NewResponse(wave=wave, answers=[Answer(item=item, text=text)])
+        for text in ("yksi", "kaksi")
+    ]
+    saved = services.responses_create(responses=rows)
+    assert [response.answers.get().text for response in saved] == ["yksi", "kaksi"]

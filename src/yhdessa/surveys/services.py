@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -263,7 +263,11 @@ def responses_create(*, responses: Sequence[NewResponse]) -> list[Response]:
     ]
     try:
         with transaction.atomic():
-            Response.objects.bulk_create(rows)
+            if connection.features.can_return_rows_from_bulk_insert:
+                Response.objects.bulk_create(rows)
+            else:  # SQLite before 3.35 gives no ids back, and the answers need them
+                for response in rows:
+                    response.save(force_insert=True)
             answers = []
             for response, row in zip(rows, responses, strict=True):
                 for answer in row.answers:

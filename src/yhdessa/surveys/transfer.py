@@ -43,8 +43,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yhdessa.core.spreadsheets import (
@@ -206,16 +205,8 @@ def read_lines(file_name: str, data: bytes) -> list[Line]:
 # Checking and importing ------------------------------------------------------------------------
 
 
-@dataclass
-class Parsed:
-    """One checked row, ready to be written."""
-
-    wave: Wave
-    pairing_hash: str
-    municipality: Municipality | None
-    age_group: str
-    gender: str
-    answers: list[Answer]
+#: One checked row, ready to be written by ``services.responses_create``.
+Parsed = services.NewResponse
 
 
 class _Problems:
@@ -471,28 +462,18 @@ def import_file(survey: Survey, file_name: str, data: bytes) -> ImportResult:
     lines = read_lines(file_name, data)
     with transaction.atomic():
         parsed = check_lines(survey, lines)
-        today = timezone.localdate()
-        answers: list[Answer] = []
-        per_wave: dict[str, int] = defaultdict(int)
         try:
-            with transaction.atomic():
-                for row in parsed:
-                    response = Response.objects.create(
-                        wave=row.wave,
-                        submitted_on=today,
-                        pairing_hash=row.pairing_hash,
-                        municipality=row.municipality,
-                        age_group=row.age_group,
-                        gender=row.gender,
-                    )
-                    per_wave[row.wave.key] += 1
-                    for answer in row.answers:
-                        answer.response = response
-                        answers.append(answer)
-                Answer.objects.bulk_create(answers)
-        except IntegrityError:
-            # Another import saved the same pairing code meanwhile.
+            services.responses_create(responses=parsed)
+        except services.PairingCodeTaken:
+            # Another import or a respondent saved the same pairing code meanwhile.
             raise _refuse(
                 _("Samalla parikoodilla tallennettiin juuri vastaus. Yritä uudelleen.")
             ) from None
-        return ImportResult(responses=len(parsed), answers=len(answers), per_wave=dict(per_wave))
+        per_wave: dict[str, int] = defaultdict(int)
+        for row in parsed:
+            per_wave[row.wave.key] += 1
+        return ImportResult(
+            responses=len(parsed),
+            answers=sum(len(row.answers) for row in parsed),
+            per_wave=dict(per_wave),
+        )
