@@ -154,7 +154,7 @@ def _invitations_of(survey: Survey) -> QuerySet[Invitation]:
 def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Response rates for the survey's staff; sending and the addresses for its managers
     (404 to people outside the survey, 403 to its staff who may not manage it)."""
-    survey = get_object_or_404(surveys_for_staff(request.user), pk=pk)
+    survey = get_object_or_404(surveys_for_staff(request.user).select_related("project"), pk=pk)
     can_manage = surveys_managed_by(request.user).filter(pk=survey.pk).exists()
     if request.method == "POST" and not can_manage:
         raise PermissionDenied
