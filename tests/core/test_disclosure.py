@@ -49,6 +49,10 @@ def test_no_hidden_cell_can_be_worked_out_from_what_is_shown(counts, threshold):
     if table.total is not None:
         assert table.total == sum(counts.values())
         assert len([key for key in hidden if counts[key] > 0]) != 1
+        # What the hidden cells add up to (total minus the shown) is not a small number
+        # either, unless there was nothing left to hide.
+        if any(value for value in shown.values()):
+            assert not 0 < sum(counts[key] for key in hidden) < threshold
 
 
 def test_a_breakdown_hides_a_partner_cell_in_the_row_and_in_the_column():
@@ -82,5 +86,8 @@ def test_no_row_or_column_of_a_breakdown_has_a_lone_hidden_cell(counts, threshol
             line = [key for key in counts if key[axis] == line_key]
             hidden = [key for key in line if cells[key] is None]
             shown_non_zero = [key for key in line if cells[key] not in (None, 0)]
-            # A single hidden cell is allowed only when nothing else could be hidden with it.
+            # A single hidden cell, or hidden cells adding up to a small number, only when
+            # nothing else could be hidden with them.
             assert len(hidden) != 1 or not shown_non_zero
+            hidden_sum = sum(counts[key] for key in hidden)
+            assert not 0 < hidden_sum < threshold or not shown_non_zero

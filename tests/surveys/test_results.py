@@ -1,3 +1,4 @@
+import itertools
 import random
 from dataclasses import fields, is_dataclass
 from typing import Any
@@ -70,19 +71,48 @@ def test_multiple_choice_hides_an_option_chosen_or_left_by_few(start):
     assert areas["health"] == 0
 
 
-def test_scale_mean_and_median_and_when_they_are_withheld(start):
+def possible_hidden_counts(item: results.ItemFigures, values: list[int]) -> int:
+    """How many sets of hidden counts agree with everything published about a scale item:
+    the shown cells, the number who answered, and the mean to one decimal (brute force)."""
+    hidden = [index for index, option in enumerate(item.options) if option.count is None]
+    shown_total = sum(option.count for option in item.options if option.count is not None)
+    shown_sum = sum(
+        values[index] * option.count
+        for index, option in enumerate(item.options)
+        if option.count is not None
+    )
+    rest = item.answered - shown_total
+    found = 0
+    for combination in itertools.product(range(1, rest + 1), repeat=len(hidden)):
+        if sum(combination) != rest:
+            continue
+        total = shown_sum + sum(values[i] * c for i, c in zip(hidden, combination, strict=True))
+        if item.mean is None or results._round_mean(total / item.answered) == item.mean:
+            found += 1
+    return found
+
+
+def test_scale_mean_is_shown_only_when_it_cannot_reveal_hidden_cells(start):
     respond_many(start, 6, life_work=2)
     respond_many(start, 6, life_work=3)
     respond_many(start, 3, life_work=5)
     work = results.wave_results(start).item("life_work")
-    # The "5" cell is hidden, with 15 answers the one-decimal mean would give it away.
+    # The "5" cell is hidden with a partner; with only those two hidden, the mean 3.0 would
+    # pin them down (a + b = 9, 3a + 5b = 27), so a third cell is hidden as well.
     assert work.options[4].count is None
-    assert work.mean is None and work.median is None
-    respond_many(start, 6, life_work=2)  # 21 answers: the mean no longer pins the cell down
+    assert work.mean == 3.0 and work.median is None
+    assert sum(option.count is None for option in work.options) >= 3
+    assert possible_hidden_counts(work, [1, 2, 3, 4, 5]) >= 2
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_no_published_mean_pins_down_the_hidden_cells(seed, start):
+    rng = random.Random(seed)
+    for value in range(1, 6):
+        respond_many(start, rng.choice([0, 1, 2, 3, 4, 6, 9]), life_work=value)
     work = results.wave_results(start).item("life_work")
-    assert work.options[4].count is None
-    assert work.mean == pytest.approx((12 * 2 + 6 * 3 + 3 * 5) / 21)
-    assert work.median == 2
+    if work.mean is not None and any(option.count is None for option in work.options):
+        assert possible_hidden_counts(work, [1, 2, 3, 4, 5]) >= 2
 
 
 def test_a_subgroup_below_the_threshold_shows_nothing(start, world):
@@ -94,6 +124,11 @@ def test_a_subgroup_below_the_threshold_shows_nothing(start, world):
     assert work.answered is None and work.mean is None
     assert all(o.count is None and o.percent is None for o in work.options)
     assert men.item("comments").texts == []
+    # Ten women would be shown on their own, but everyone minus the women is the three men:
+    # asking for both and subtracting would reveal them, so the women are hidden too.
+    women = results.wave_results(start, Filters(gender="woman", municipality="535"))
+    assert women.respondents is None
+    respond_many(start, 6, municipality=world.nivala, gender="other", life_work=3)
     women = results.wave_results(start, Filters(gender="woman", municipality="535"))
     assert women.respondents == 10
     assert women.item("life_work").mean == 2

@@ -44,9 +44,18 @@ def protect_count(count: int, threshold: int | None = None) -> int | None:
 
 
 def protect_counts(
-    counts: Mapping[K, int], *, threshold: int | None = None, with_total: bool = True
+    counts: Mapping[K, int],
+    *,
+    threshold: int | None = None,
+    with_total: bool = True,
+    also_hide: Iterable[K] = (),
 ) -> ProtectedCounts[K]:
-    """Hide small cells of a one-way table, and enough others that none can be recovered."""
+    """Hide small cells of a one-way table, and enough others that none can be recovered.
+
+    ``also_hide`` names cells that must be hidden for the caller's own reasons (a cell that
+    would give away a small one in another published table, say); they are protected by a
+    partner cell like small ones.
+    """
     limit = min_cell_size() if threshold is None else threshold
     if any(value < 0 for value in counts.values()):
         raise ValueError("Counts cannot be negative.")
@@ -56,21 +65,37 @@ def protect_counts(
         return ProtectedCounts(dict.fromkeys(counts), None, limit)
 
     hidden = {key for key, value in counts.items() if is_small(value, limit)}
-    if with_total and len(hidden) == 1:
-        # One hidden cell equals the total minus the others: hide the next smallest too.
-        candidates = sorted(
-            (value, index, key)
-            for index, (key, value) in enumerate(counts.items())
-            if key not in hidden and value > 0
-        )
-        if candidates:
-            hidden.add(candidates[0][2])
+    hidden |= {key for key in also_hide if counts[key] > 0}
+    if with_total:
+        _widen(list(counts), counts, hidden, limit)
     cells = {key: (None if key in hidden else value) for key, value in counts.items()}
     return ProtectedCounts(cells, total if with_total else None, limit)
 
 
 R = TypeVar("R", bound=Hashable)
 C = TypeVar("C", bound=Hashable)
+
+
+def _widen(line: list[K], counts: Mapping[K, int], hidden: set[K], limit: int) -> bool:
+    """Hide more cells of a line whose total is published until it has no hidden cell, or at
+    least two that add up to at least ``limit`` (or none is left to hide). The hidden sum is
+    the total minus the shown cells: one hidden cell alone would be given away, and a small
+    sum is a small count itself ("the other groups together") that narrows each hidden cell
+    to a few values. Returns whether anything was added."""
+    added = False
+    while True:
+        hidden_here = [counts[key] for key in line if key in hidden and counts[key] > 0]
+        if len(hidden_here) != 1 and not is_small(sum(hidden_here), limit):
+            return added
+        candidates = sorted(
+            (counts[key], index, key)
+            for index, key in enumerate(line)
+            if key not in hidden and counts[key] > 0
+        )
+        if not candidates:
+            return added
+        hidden.add(candidates[0][2])
+        added = True
 
 
 def protect_table(
@@ -82,10 +107,9 @@ def protect_table(
     """Hide small cells of a two-way table whose row and column totals are published.
 
     A breakdown (answers by age group, say) is published next to the overall figures, so each
-    row total and each column total is known. A hidden cell that is the only hidden one in its
-    row or column could be worked out by subtraction; the classic remedy, used here, hides the
-    smallest other non-zero cell of that row or column as well, and repeats until every row and
-    column with a hidden cell has at least two (or no other non-zero cell to hide).
+    row total and each column total is known, and so is the sum of the hidden cells of every
+    row and column. The smallest other non-zero cells of a row or column are hidden as well
+    until that sum is not small (:func:`_widen`), repeating until no row or column changes.
     ``also_hide`` names cells that must be hidden for reasons of the caller's own (a group
     too small to show at all, say); they take part in the partner search like small cells.
     """
@@ -104,14 +128,5 @@ def protect_table(
     while changed:
         changed = False
         for line in lines:
-            if sum(1 for key in line if key in hidden) != 1:
-                continue
-            candidates = sorted(
-                (counts[key], index, key)
-                for index, key in enumerate(line)
-                if key not in hidden and counts[key] > 0
-            )
-            if candidates:
-                hidden.add(candidates[0][2])
-                changed = True
+            changed |= _widen(line, counts, hidden, limit)
     return {key: (None if key in hidden else value) for key, value in counts.items()}

@@ -119,7 +119,9 @@ END_ONLY = Background(
 # Counts (start, end) of the options whose figures the report does not print.
 CHANGE_AREAS_OTHER = {
     "relationships": (12, 8),
-    "remote_services": (8, 5),
+    # Enough choosers outside 50–64 too, so that the 50–64 share survives small-number
+    # protection (the rest of the respondents must not be a small group either).
+    "remote_services": (13, 8),
     "housing": (5, 3),
     "safety": (3, 2),
     "environment": (4, 2),
@@ -163,8 +165,8 @@ LEANINGS: dict[tuple[str, str], dict[str, float]] = {
     ("change_areas", "relationships"): {"18_29": 0.8},
     ("change_areas", "income"): {"18_29": -0.2},
     ("change_areas", "work"): {"65_plus": -0.5},
-    ("change_areas", "remote_services"): {"50_64": 0.3, "65_plus": 0.1},
-    ("invest_in", "leisure"): {"man": 0.25, "woman": -0.1},
+    ("change_areas", "remote_services"): {"50_64": 0.3, "30_49": 0.1, "65_plus": -0.3},
+    ("invest_in", "leisure"): {"man": 0.2, "woman": -0.05},
     ("invest_in", "help_services"): {"woman": 0.2, "man": -0.15},
     ("life_work", "65_plus"): {"blank": 2.0},
 }

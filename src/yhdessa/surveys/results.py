@@ -15,13 +15,16 @@ What is protected, and how:
 * A multiple-choice option is a yes/no split of those who answered the item: it is hidden when
   either the choosers or the non-choosers are fewer than the threshold, because either count
   describes people.
-* The mean and median of a scale item are shown when the item's answerers reach the threshold
-  and either no cell of its distribution is hidden or at least :data:`MEAN_AMBIGUITY_N`
-  answered. A mean rounded to one decimal over *n* answers pins the sum
-  of the answers only to a range of about ``n / 10`` values; from twenty answers on the range
-  holds at least two sums, so the mean no longer gives away a hidden cell.
-* Non-response (``missing``) is published through :func:`protect_count`: it is a margin of the
-  table, not an answer, but a literal small number never leaves the system.
+* The mean of a scale item is published to one decimal. With hidden cells it is shown only if
+  it leaves at least two possible sets of hidden counts (:func:`_mean_gives_away_cells`); the
+  median only when no cell is hidden.
+* With a subgroup filter, every count is also hidden when the same count over the rest of the
+  respondents is small: otherwise asking for everyone and for the group and subtracting would
+  reveal it.
+* Non-response (``missing``) is hidden when small, and whenever the number who answered is
+  hidden. A small ``missing`` can still be worked out as respondents − answered: skipping a
+  question is a margin of the table, not an answer, and hiding it would hide the base of every
+  percentage (the seed's "47 of 51 answered" is exactly what evaluators need to see).
 * A paired test is published only for items with at least threshold pairs, and the number of
   pairs whose answer changed goes through :func:`protect_count`.
 * Free-text answers are returned only when asked for (survey managers) and only when the group
@@ -32,8 +35,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
@@ -49,8 +52,8 @@ from yhdessa.core.disclosure import (
 from yhdessa.surveys import selectors, stats
 from yhdessa.surveys.models import AgeGroup, Answer, Gender, Item, Response, Survey, Wave
 
-#: From this many answers a one-decimal mean no longer pins down a hidden cell (see above).
-MEAN_AMBIGUITY_N = 20
+#: Means are published to this many decimals (and checked for disclosure at that precision).
+MEAN_DECIMALS = 1
 
 #: Fewer pairs than this and the plain-language reading says the data are too few.
 MIN_PAIRS_FOR_CONCLUSIONS = 10
@@ -133,11 +136,30 @@ class ItemFigures:
 
 @dataclass(frozen=True)
 class WaveFigures:
-    wave: Wave
+    """Figures of one wave, or of several taken together (then they count answers, and a
+    person who answered two waves is in them twice)."""
+
+    waves: tuple[Wave, ...]
     filters: Filters
     threshold: int
     respondents: int | None
     items: list[ItemFigures]
+
+    @property
+    def wave(self) -> Wave:
+        return self.waves[0]
+
+    @property
+    def pooled(self) -> bool:
+        return len(self.waves) > 1
+
+    @property
+    def key(self) -> str:
+        return ALL_WAVES if self.pooled else self.wave.key
+
+    @property
+    def label(self) -> str:
+        return _("Kaikki kierrokset yhdessä") if self.pooled else self.wave.label
 
     @property
     def suppressed(self) -> bool:
@@ -228,8 +250,16 @@ def survey_items(survey: Survey) -> list[Item]:
     return list(selectors.survey_items(survey))
 
 
-def _responses(wave: Wave, filters: Filters) -> QuerySet[Response]:
-    return filters.apply(Response.objects.filter(wave=wave))
+#: The key of "every wave together" in pages and files.
+ALL_WAVES = "all"
+
+
+def _as_waves(wave: Wave | Sequence[Wave]) -> tuple[Wave, ...]:
+    return (wave,) if isinstance(wave, Wave) else tuple(wave)
+
+
+def _responses(wave: Wave | Sequence[Wave], filters: Filters) -> QuerySet[Response]:
+    return filters.apply(Response.objects.filter(wave__in=_as_waves(wave)))
 
 
 # --- Counting in the database -----------------------------------------------------------------
@@ -300,79 +330,218 @@ def _option_figure(option, count: int | None, n: int | None) -> OptionFigure:
     )
 
 
-def _protect_multiple(counts: Mapping[int, int], n: int, threshold: int) -> dict[int, int | None]:
-    """Each option of a multiple-choice item is a yes/no split of the ``n`` who answered."""
-    return {
-        key: (None if is_small(count, threshold) or is_small(n - count, threshold) else count)
-        for key, count in counts.items()
-    }
+class _Guard:
+    """Decides which counts of a group may be shown.
+
+    A count is hidden when it is small; and when the group is a subgroup (a filter is on), also
+    when the rest of the respondents — the same count taken over everyone, minus this one — is
+    small, since anyone can ask for both and subtract (a differencing attack).
+    """
+
+    def __init__(self, threshold: int, overall: _Counts | None) -> None:
+        self.threshold = threshold
+        self.overall = overall
+
+    def small(self, count: int) -> bool:
+        return is_small(count, self.threshold)
+
+    def rest_small(self, count: int, overall_count: int | None) -> bool:
+        return overall_count is not None and self.small(overall_count - count)
+
+    def respondents(self, counts: _Counts) -> bool:
+        whole = self.overall.respondents if self.overall else None
+        return not self.small(counts.respondents) and not self.rest_small(counts.respondents, whole)
+
+    def answered(self, item: Item, counts: _Counts) -> bool:
+        n = counts.answered.get(item.pk, 0)
+        whole = self.overall.answered.get(item.pk, 0) if self.overall else None
+        return not self.small(n) and not self.rest_small(n, whole)
+
+    def chosen_overall(self, item: Item, option_pk: int) -> int | None:
+        if self.overall is None:
+            return None
+        return self.overall.chosen.get((item.pk, option_pk), 0)
 
 
-def _item_figures(
-    item: Item, counts: _Counts, threshold: int, *, respondents_shown: bool
-) -> ItemFigures:
-    options = list(item.options.all())
-    answered = counts.answered.get(item.pk, 0)
-    missing = counts.respondents - answered
-    if not respondents_shown or is_small(answered, threshold):
-        # Too few answered this item (in this group): show nothing of it but the fact.
-        return ItemFigures(
-            key=item.key,
-            text=item.text,
-            type=item.type,
-            lower_is_better=item.lower_is_better,
-            answered=protect_count(answered, threshold) if respondents_shown else None,
-            missing=protect_count(missing, threshold) if respondents_shown else None,
-            options=[_option_figure(option, None, None) for option in options],
-            suppressed=answered > 0 or not respondents_shown,
+def _protect_multiple(
+    item: Item, raw: Mapping[int, int], n: int, guard: _Guard
+) -> dict[int, int | None]:
+    """Each option of a multiple-choice item is a yes/no split of the ``n`` who answered: the
+    choosers and the non-choosers are both people, in the group and in the rest."""
+    whole_n = guard.overall.answered.get(item.pk, 0) if guard.overall else None
+    shown: dict[int, int | None] = {}
+    for option_pk, count in raw.items():
+        whole = guard.chosen_overall(item, option_pk)
+        hidden = (
+            guard.small(count)
+            or guard.small(n - count)
+            or guard.rest_small(count, whole)
+            or (
+                whole is not None
+                and whole_n is not None
+                and guard.small((whole_n - whole) - (n - count))
+            )
         )
-    raw = {option.pk: counts.chosen.get((item.pk, option.pk), 0) for option in options}
-    if item.type == Item.Type.MULTIPLE:
-        shown = _protect_multiple(raw, answered, threshold)
-    else:
-        shown = protect_counts(raw, threshold=threshold).cells
-    figures = [_option_figure(option, shown[option.pk], answered) for option in options]
-    any_hidden = any(value is None for value in shown.values())
+        shown[option_pk] = None if hidden else count
+    return shown
 
-    mean = median = None
-    if item.type == Item.Type.SCALE_1_5 and answered:
-        values = {option.pk: option.value for option in options}
-        summary = _scale_summary_from_counts(raw, values)
-        if not any_hidden or answered >= MEAN_AMBIGUITY_N:
-            mean, median = summary.mean, summary.median
-    elif item.type == Item.Type.NUMBER:
-        value = counts.number_means.get(item.pk)
-        mean = None if value is None else float(value)
 
+def _withheld_item(item: Item, options: list, *, answered: int | None) -> ItemFigures:
     return ItemFigures(
         key=item.key,
         text=item.text,
         type=item.type,
         lower_is_better=item.lower_is_better,
         answered=answered,
-        missing=protect_count(missing, threshold),
+        missing=None,
+        options=[_option_figure(option, None, None) for option in options],
+        suppressed=True,
+    )
+
+
+def _item_figures(
+    item: Item, counts: _Counts, guard: _Guard, *, respondents_shown: bool
+) -> ItemFigures:
+    options = list(item.options.all())
+    answered = counts.answered.get(item.pk, 0)
+    if not respondents_shown:
+        return _withheld_item(item, options, answered=None)
+    if answered == 0:
+        missing = protect_count(counts.respondents, guard.threshold)
+        return replace(_withheld_item(item, options, answered=0), missing=missing, suppressed=False)
+    if not guard.answered(item, counts):
+        # Too few answered this item (here or in the rest): nothing of it is shown, not even
+        # how many skipped it, which would give the hidden number away by subtraction.
+        return _withheld_item(item, options, answered=None)
+
+    raw = {option.pk: counts.chosen.get((item.pk, option.pk), 0) for option in options}
+    if item.type == Item.Type.MULTIPLE:
+        shown = _protect_multiple(item, raw, answered, guard)
+    else:
+        rest_small = [
+            pk
+            for pk, count in raw.items()
+            if guard.rest_small(count, guard.chosen_overall(item, pk))
+        ]
+        shown = protect_counts(raw, threshold=guard.threshold, also_hide=rest_small).cells
+    figures = [_option_figure(option, shown[option.pk], answered) for option in options]
+    hidden = [pk for pk, value in shown.items() if value is None]
+
+    mean = median = None
+    if item.type == Item.Type.SCALE_1_5:
+        values = {option.pk: option.value or 0 for option in options}
+        summary = _scale_summary_from_counts(raw, values)
+        if summary.mean is not None:
+            mean = _round_mean(summary.mean)
+            if not hidden:
+                median = summary.median
+            else:
+                # The mean is the figure evaluators report; when it would let a reader work
+                # the hidden cells out, hide more of the distribution rather than the mean.
+                widened = _hide_until_mean_is_safe(raw, hidden, values, mean)
+                if widened is None:
+                    mean = None
+                else:
+                    hidden = widened
+                    shown = {pk: (None if pk in hidden else count) for pk, count in raw.items()}
+                    figures = [
+                        _option_figure(option, shown[option.pk], answered) for option in options
+                    ]
+    elif item.type == Item.Type.NUMBER:
+        value = counts.number_means.get(item.pk)
+        mean = None if value is None else float(value)
+
+    missing = counts.respondents - answered
+    whole_missing = (
+        guard.overall.respondents - guard.overall.answered.get(item.pk, 0)
+        if guard.overall
+        else None
+    )
+    return ItemFigures(
+        key=item.key,
+        text=item.text,
+        type=item.type,
+        lower_is_better=item.lower_is_better,
+        answered=answered,
+        missing=None
+        if guard.small(missing) or guard.rest_small(missing, whole_missing)
+        else missing,
         options=figures,
         mean=mean,
         median=median,
         texts=sorted(counts.texts.get(item.pk, [])),
-        suppressed=any_hidden,
+        suppressed=bool(hidden),
     )
 
 
 def _scale_summary_from_counts(
-    counts: Mapping[int, int], values: Mapping[int, int | None]
+    counts: Mapping[int, int], values: Mapping[int, int]
 ) -> stats.ScaleSummary:
     """Mean and median from the counts per point, without listing the answers."""
     expanded: list[int] = []
     for option_pk, count in counts.items():
-        value = values[option_pk]
-        if value is not None:
-            expanded.extend([value] * count)
+        expanded.extend([values[option_pk]] * count)
     return stats.scale_summary(sorted(expanded))
 
 
+def _round_mean(mean: float) -> float:
+    """Means are published to one decimal (half up), and computed on from that value only."""
+    quantum = Decimal(1).scaleb(-MEAN_DECIMALS)
+    return float(Decimal(repr(mean)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def _hide_until_mean_is_safe(
+    counts: Mapping[int, int], hidden: Sequence[int], values: Mapping[int, int], mean: float
+) -> list[int] | None:
+    """The hidden cells, widened by the smallest shown ones until the mean no longer gives
+    them away; ``None`` if even hiding every cell would not do."""
+    hidden = list(hidden)
+    while _mean_gives_away_cells(counts, hidden, values, mean):
+        candidates = sorted(
+            (count, pk) for pk, count in counts.items() if pk not in hidden and count > 0
+        )
+        if not candidates:
+            return None
+        hidden.append(candidates[0][1])
+    return hidden
+
+
+def _mean_gives_away_cells(
+    counts: Mapping[int, int], hidden: Sequence[int], values: Mapping[int, int], mean: float
+) -> bool:
+    """Whether the published (rounded) mean, with the shown cells and the number who answered,
+    leaves only one possible set of hidden counts.
+
+    A reader knows the shown cells, the total and that every hidden cell is at least 1 (zeros
+    are shown); the rounded mean bounds the sum of the answers. The possible hidden counts are
+    counted (up to two) over the sums the rounding allows; one possibility means the mean would
+    reveal them, so it is withheld.
+    """
+    n = sum(counts.values())
+    hidden_total = sum(counts[pk] for pk in hidden)
+    shown_sum = sum(values[pk] * count for pk, count in counts.items() if pk not in hidden)
+    sums = {
+        total - shown_sum
+        for total in range(n * min(values.values()), n * max(values.values()) + 1)
+        if _round_mean(total / n) == mean
+    }
+    # ways[(h, t)]: ways (capped at 2) to fill the hidden cells seen so far with h answers
+    # whose values add up to t, each cell holding at least one.
+    ways: dict[tuple[int, int], int] = {(0, 0): 1}
+    for pk in hidden:
+        value = values[pk]
+        following: dict[tuple[int, int], int] = defaultdict(int)
+        for (h, t), count in ways.items():
+            for extra in range(1, hidden_total - h + 1):
+                key = (h + extra, t + extra * value)
+                following[key] = min(2, following[key] + count)
+        ways = following
+    possibilities = sum(ways.get((hidden_total, t), 0) for t in sums)
+    return possibilities <= 1
+
+
 def wave_results(
-    wave: Wave,
+    wave: Wave | Sequence[Wave],
     filters: Filters | None = None,
     *,
     with_texts: bool = False,
@@ -381,18 +550,19 @@ def wave_results(
     """Every item's protected figures for one wave and subgroup (a fixed number of queries)."""
     filters = filters or Filters()
     threshold = min_cell_size()
-    items = list(items) if items is not None else survey_items(wave.survey)
+    items = list(items) if items is not None else survey_items(_as_waves(wave)[0].survey)
     counts = _count(_responses(wave, filters), items, with_texts=with_texts)
-    respondents = protect_count(counts.respondents, threshold)
-    shown = respondents is not None
+    overall = _count(_responses(wave, Filters()), items, with_texts=False) if filters.any else None
+    guard = _Guard(threshold, overall)
+    shown = guard.respondents(counts)
     if not shown:
         counts.texts.clear()
     return WaveFigures(
-        wave=wave,
+        waves=_as_waves(wave),
         filters=filters,
         threshold=threshold,
-        respondents=respondents,
-        items=[_item_figures(item, counts, threshold, respondents_shown=shown) for item in items],
+        respondents=counts.respondents if shown else None,
+        items=[_item_figures(item, counts, guard, respondents_shown=shown) for item in items],
     )
 
 
@@ -485,7 +655,11 @@ def _paired_figures(result: stats.PairedResult | None, threshold: int) -> Paired
         return None
     return PairedFigures(
         n_pairs=result.n_pairs,
-        n_changed=protect_count(result.n_nonzero, threshold),
+        # Both the changed and the unchanged pairs are people: neither count may be small.
+        n_changed=None
+        if is_small(result.n_nonzero, threshold)
+        or is_small(result.n_pairs - result.n_nonzero, threshold)
+        else result.n_nonzero,
         statistic=result.statistic,
         p_value=result.p_value,
         p_adjusted=result.p_adjusted,
@@ -552,7 +726,7 @@ def dimension_groups(dimension: str, survey: Survey) -> list[tuple[str, str]]:
 
 
 def breakdowns(
-    wave: Wave,
+    wave: Wave | Sequence[Wave],
     dimension: str,
     filters: Filters | None = None,
     *,
@@ -568,7 +742,7 @@ def breakdowns(
     threshold = min_cell_size()
     items = [
         item
-        for item in (items if items is not None else survey_items(wave.survey))
+        for item in (items if items is not None else survey_items(_as_waves(wave)[0].survey))
         if item.type in Item.CHOICE_TYPES
     ]
     group_field = (
@@ -591,7 +765,7 @@ def breakdowns(
         .annotate(n=Count("response", distinct=True))
         .order_by()
     }
-    groups = dimension_groups(dimension, wave.survey)
+    groups = dimension_groups(dimension, _as_waves(wave)[0].survey)
     return [_breakdown(item, dimension, groups, answered, chosen, threshold) for item in items]
 
 

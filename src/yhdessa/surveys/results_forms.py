@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yhdessa.surveys.models import AgeGroup, Gender, Survey, Wave
-from yhdessa.surveys.results import DIMENSIONS, Filters
+from yhdessa.surveys.results import ALL_WAVES, DIMENSIONS, Filters
 
 
 class SubgroupForm(forms.Form):
@@ -62,7 +62,10 @@ class ResultsForm(SubgroupForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choice_field("wave").choices = self.wave_choices()
+        choices = self.wave_choices()
+        if len(choices) > 1:
+            choices.append((ALL_WAVES, str(_("Kaikki kierrokset yhdessä"))))
+        self.choice_field("wave").choices = choices
         if self.waves:
             self.fields["wave"].initial = self.waves[0].key
 

@@ -63,7 +63,7 @@ def results_table(figures: WaveFigures) -> tuple[list[str], list[list[Cell]]]:
     for item in figures.items:
         withheld = item.answered is None or item.suppressed
         start = [
-            figures.wave.key,
+            figures.key,
             respondents,
             item.key,
             item.text,
@@ -143,8 +143,8 @@ def comparison_table(result: Comparison) -> tuple[list[str], list[list[Cell]]]:
 
 def _wave_series_label(figures: WaveFigures) -> str:
     if figures.respondents is None:
-        return figures.wave.label
-    return f"{figures.wave.label} (n = {figures.respondents})"
+        return figures.label
+    return f"{figures.label} (n = {figures.respondents})"
 
 
 def means_chart(waves: Sequence[WaveFigures]) -> str | None:

@@ -83,7 +83,8 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
     if not waves or not form.is_valid():
         return render(request, "surveys/results.html", context, status=400 if waves else 200)
     assert isinstance(form, ResultsForm)  # noqa: S101 (bound() returns the class given)
-    wave = form.wave_by_key(form.cleaned_data["wave"])
+    key = form.cleaned_data["wave"]
+    wave = waves if key == results.ALL_WAVES else [form.wave_by_key(key)]
     filters = form.filters()
     items = results.survey_items(survey)
     figures = results.wave_results(wave, filters, with_texts=context["can_manage"], items=items)
@@ -92,12 +93,11 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
         return _download(survey, _("tulokset"), results_table(figures), file_format)
     by = form.cleaned_data["by"]
     context.update(
-        wave=wave,
         figures=figures,
         sections=_sections(figures.items, items),
         means_chart=_data_uri(means_chart([figures])),
         option_charts={
-            item.key: _data_uri(options_chart([item], [wave.label]))
+            item.key: _data_uri(options_chart([item], [figures.label]))
             for item in figures.items
             if item.type in (Item.Type.SINGLE, Item.Type.MULTIPLE)
         },
