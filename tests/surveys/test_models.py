@@ -172,7 +172,7 @@ def test_invitation_stores_only_the_token_hash_and_is_single_use(wave):
     invitation, token = services.invitation_create(wave=wave, email="a@example.org")
     assert token not in invitation.token_hash
     assert invitation.token_hash == services.invitation_token_hash(token)
-    assert services.invitation_use(token=token).used_at is not None
+    assert services.invitation_use(token=token).is_used
     with pytest.raises(ValidationError):
         services.invitation_use(token=token)
     with pytest.raises(ValidationError):

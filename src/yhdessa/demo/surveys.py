@@ -728,19 +728,15 @@ def _load_partner_survey(
     ]
     _check_partner(seed, sheets)
     sent_at = _at(PARTNER_WAVE.opens, 9)
-    # Which invitations were used, each in the morning of one answer's day.
-    numbers = sorted(_rng().sample(range(seed["sent_to"]), len(PARTNER_ANSWERS)))
-    used = {
-        number: _at(day, 9 + index)
-        for index, (number, (day, _, _)) in enumerate(zip(numbers, PARTNER_ANSWERS, strict=True))
-    }
+    # Which invitations were used (only whether, never when: see Invitation.is_used).
+    used = set(_rng().sample(range(seed["sent_to"]), len(PARTNER_ANSWERS)))
     for number in range(seed["sent_to"]):
         invitation, _ = services.invitation_create(
             wave=wave, email=f"kumppani{number + 1:02d}@demo.yhdessa.example"
         )
         invitation.sent_at = sent_at
-        invitation.used_at = used.get(number)
-        invitation.save(update_fields=["sent_at", "used_at"])
+        invitation.is_used = number in used
+        invitation.save(update_fields=["sent_at", "is_used"])
     _save(wave, version, sheets, municipalities={})
 
 

@@ -108,7 +108,7 @@ class SurveyAdmin(TranslationAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "wave", "sent_at", "used_at"]
+    list_display = ["email", "wave", "sent_at", "is_used"]
     list_filter = ["wave__survey"]
     search_fields = ["email"]
-    readonly_fields = ["sent_at", "used_at"]
+    readonly_fields = ["sent_at", "is_used"]

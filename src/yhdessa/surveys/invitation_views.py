@@ -46,7 +46,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         token_hash=services.invitation_token_hash(token),
         wave__survey__project__is_public=True,
     )
-    if found.used_at is not None:
+    if found.is_used:
         return already_answered(request, found.wave)
     return _unlogged(answer_page(request, found.wave, invitation_token=token))
 
@@ -70,8 +70,8 @@ def waves_with_counts(survey: Survey) -> QuerySet[Wave]:
     answers there are in all (the open link too), in one query however many there are."""
     return survey.waves.annotate(
         invited=_count(Invitation),
-        answered=_count(Invitation, used_at__isnull=False),
-        waiting=_count(Invitation, used_at__isnull=True),
+        answered=_count(Invitation, is_used=True),
+        waiting=_count(Invitation, is_used=False),
         response_count=_count(Response),
     ).order_by("position", "pk")
 

@@ -360,7 +360,7 @@ class Answer(models.Model):
 
 class Invitation(models.Model):
     """A single-use invitation link. The e-mail is kept only for sending, and no response ever
-    points back here: using the link only sets ``used_at``, so response rates can be counted
+    points back here: using the link only sets ``is_used``, so response rates can be counted
     without tying answers to people."""
 
     wave = models.ForeignKey(
@@ -369,7 +369,9 @@ class Invitation(models.Model):
     email = models.EmailField(_("sähköposti"))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     sent_at = models.DateTimeField(_("lähetetty"), null=True, blank=True)
-    used_at = models.DateTimeField(_("käytetty"), null=True, blank=True)
+    # Only whether, never when: a time or date of use could be matched with the date of a
+    # response in a small survey and tie an address to its answers.
+    is_used = models.BooleanField(_("käytetty"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

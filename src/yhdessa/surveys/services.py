@@ -160,10 +160,6 @@ def invitation_create(*, wave: Wave, email: str) -> tuple[Invitation, str]:
     return invitation, token
 
 
-def _start_of_today() -> datetime.datetime:
-    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-
-
 @transaction.atomic
 def invitation_use(*, token: str, wave: Wave | None = None) -> Invitation:
     """Marks the link used, in the transaction that saves the response (``response_submit``):
@@ -180,10 +176,10 @@ def invitation_use(*, token: str, wave: Wave | None = None) -> Invitation:
         raise ValidationError(_("Kutsulinkki ei kelpaa."), code="invalid") from None
     if wave is not None and invitation.wave_id != wave.pk:
         raise ValidationError(_("Kutsulinkki ei kelpaa."), code="invalid")
-    if invitation.used_at is not None:
+    if invitation.is_used:
         raise ValidationError(_("Kutsulinkki on jo käytetty."), code="used")
-    invitation.used_at = _start_of_today()
-    invitation.save(update_fields=["used_at"])
+    invitation.is_used = True
+    invitation.save(update_fields=["is_used"])
     return invitation
 
 
@@ -407,9 +403,7 @@ def invitations_remind(*, actor: Any, wave: Wave, language: str) -> int:
 
     wave = _wave_for_sending(wave)
     waiting = list(
-        Invitation.objects.select_for_update()
-        .filter(wave=wave, used_at__isnull=True)
-        .order_by("pk")
+        Invitation.objects.select_for_update().filter(wave=wave, is_used=False).order_by("pk")
     )
     recipients = []
     for invitation in waiting:
