@@ -150,6 +150,18 @@ PAGES = [
         expect_status=400,
         expect_element='.error-summary a[href="#id_emails"]',
     ),
+    # Surveys: results ({results} is the demo's public life-situation survey with answers)
+    PageCase("survey-results", "/surveys/{results}/results/"),
+    PageCase("survey-results-by-age", "/surveys/{results}/results/?wave=all&by=age_group"),
+    PageCase(
+        "survey-results-invalid",
+        "/surveys/{results}/results/?wave=ei-ole",
+        status=400,
+        expect_element=".error-summary",
+    ),
+    PageCase("survey-comparison", "/surveys/{results}/comparison/"),
+    PageCase("project-surveys", f"/staff/projects/{PROJECT}/surveys/", user=PROJECT_ADMIN),
+    PageCase("survey-answers", "/staff/surveys/{results}/answers/", user=PROJECT_ADMIN),
     PageCase("not-found", "/organisations/ei-ole-olemassa/", status=404),
     PageCase("forbidden", f"/staff/projects/{PROJECT}/members/", user=VIEWER, status=403),
     PageCase("project-members", f"/staff/projects/{PROJECT}/members/", user=PROJECT_ADMIN),
@@ -175,7 +187,7 @@ def nivala_organisation() -> str:
 def placeholders() -> dict[str, str]:
     from yhdessa.events.models import Event
     from yhdessa.events.tokens import cancel_token
-    from yhdessa.surveys.selectors import open_waves
+    from yhdessa.surveys.selectors import open_waves, public_surveys
 
     open_event = Event.objects.get(title_fi__startswith="Demo:")
     training = Event.objects.filter(kind=Event.Kind.TRAINING, registrations__isnull=False).first()
@@ -188,7 +200,16 @@ def placeholders() -> dict[str, str]:
         "token": cancel_token(training.registrations.first().pk),
         "answer": f"{open_wave.survey_id}/{open_wave.key}",
         "survey": str(open_wave.survey_id),
+        "results": str(public_surveys().get(responses_exist()).pk),
     }
+
+
+def responses_exist():
+    from django.db.models import Exists, OuterRef
+
+    from yhdessa.surveys.models import Response
+
+    return Exists(Response.objects.filter(wave__survey=OuterRef("pk")))
 
 
 def submit_main_form(page: Page, fields: dict[str, str]) -> int:
