@@ -69,7 +69,10 @@ def anonymise(*args):
 def test_old_registrations_are_anonymised_and_statistics_stay(events, world):
     old, recent = events
     before = statistics()
-    assert anonymise() == "Anonymisoitiin 5 ilmoittautumista.\n"
+    assert (
+        anonymise()
+        == "Anonymisoitiin 5 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+    )
     for registration in Registration.objects.filter(event=old):
         assert (registration.name, registration.email) == ("", "")
         assert (registration.organisation_name, registration.needs) == ("", "")
@@ -84,17 +87,29 @@ def test_old_registrations_are_anonymised_and_statistics_stay(events, world):
 def test_running_again_changes_nothing(events):
     anonymise()
     first = dict(Registration.objects.values_list("pk", "anonymised_at"))
-    assert anonymise() == "Anonymisoitiin 0 ilmoittautumista.\n"
+    assert (
+        anonymise()
+        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+    )
     assert dict(Registration.objects.values_list("pk", "anonymised_at")) == first
     assert AuditLogEntry.objects.filter(action="events.registrations.anonymised").count() == 1
 
 
 def test_days_option_and_setting_choose_the_age(events, settings):
     _old, recent = events
-    assert anonymise("--days", "40") == "Anonymisoitiin 0 ilmoittautumista.\n"
+    assert (
+        anonymise("--days", "40")
+        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+    )
     settings.YHDESSA_ANONYMISE_AFTER_DAYS = 60
-    assert anonymise() == "Anonymisoitiin 0 ilmoittautumista.\n"
-    assert anonymise("--days", "28") == "Anonymisoitiin 6 ilmoittautumista.\n"
+    assert (
+        anonymise()
+        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+    )
+    assert (
+        anonymise("--days", "28")
+        == "Anonymisoitiin 6 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+    )
     assert not Registration.objects.filter(event=recent, anonymised_at=None).exists()
 
 

@@ -366,7 +366,8 @@ class Invitation(models.Model):
     wave = models.ForeignKey(
         Wave, verbose_name=_("kyselykierros"), on_delete=models.CASCADE, related_name="invitations"
     )
-    email = models.EmailField(_("sähköposti"))
+    # Blanked some time after the wave closes (``yhdessa anonymise``, surveys/privacy.py).
+    email = models.EmailField(_("sähköposti"), blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     sent_at = models.DateTimeField(_("lähetetty"), null=True, blank=True)
     # Only whether, never when: a time or date of use could be matched with the date of a

@@ -403,7 +403,10 @@ def invitations_remind(*, actor: Any, wave: Wave, language: str) -> int:
 
     wave = _wave_for_sending(wave)
     waiting = list(
-        Invitation.objects.select_for_update().filter(wave=wave, is_used=False).order_by("pk")
+        Invitation.objects.select_for_update()
+        .filter(wave=wave, is_used=False)
+        .exclude(email="")  # blanked after the wave closed (surveys/privacy.py)
+        .order_by("pk")
     )
     recipients = []
     for invitation in waiting:

@@ -2,13 +2,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from yhdessa.events import privacy
+from yhdessa.surveys import privacy as survey_privacy
 
 
 class Command(BaseCommand):
     help = (
         "Blank the names, e-mail addresses, organisations and free texts of registrations to "
-        "events that ended more than YHDESSA_ANONYMISE_AFTER_DAYS days ago. For cron; running "
-        "it again changes nothing."
+        "events that ended, and the e-mail addresses of survey invitations of waves that "
+        "closed, more than YHDESSA_ANONYMISE_AFTER_DAYS days ago. For cron; running it again "
+        "changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -25,3 +27,7 @@ class Command(BaseCommand):
             raise CommandError("--days must be zero or a positive whole number.")
         count = privacy.registrations_anonymise(days=days)
         self.stdout.write(_("Anonymisoitiin %(count)s ilmoittautumista.") % {"count": count})
+        count = survey_privacy.invitations_anonymise(days=days)
+        self.stdout.write(
+            _("Poistettiin %(count)s kyselykutsun sähköpostiosoite.") % {"count": count}
+        )
