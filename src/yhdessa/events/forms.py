@@ -2,7 +2,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from yhdessa.core.forms import SpreadsheetFileField
 from yhdessa.directory.models import Municipality, Organisation
+from yhdessa.events.attendance import MAX_IMPORT_BYTES
 from yhdessa.events.models import BackgroundCategory, Event
 from yhdessa.events.services import RegistrationInput
 
@@ -166,18 +168,8 @@ class WalkInForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = SpreadsheetFileField(
         label=_("Läsnäololista"),
         help_text=_("CSV- tai XLSX-tiedosto, enintään 2 Mt."),
-        error_messages={
-            "required": _("Valitse tuotava tiedosto."),
-            "empty": _("Tiedosto on tyhjä."),
-            "invalid": _("Tiedostoa ei voitu lukea. Valitse tiedosto uudelleen."),
-        },
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".csv,.xlsx,text/csv,"
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
+        max_bytes=MAX_IMPORT_BYTES,
     )

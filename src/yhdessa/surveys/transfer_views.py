@@ -9,7 +9,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yhdessa.core.audit import log_action
+from yhdessa.core.forms import SpreadsheetFileField
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.surveys import selectors, transfer
 from yhdessa.surveys.models import Survey
@@ -27,29 +27,11 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class AnswerFileForm(forms.Form):
-    file = forms.FileField(
+    file = SpreadsheetFileField(
         label=gettext_lazy("Vastaustiedosto"),
         help_text=gettext_lazy("CSV- tai XLSX-tiedosto, enintään 5 Mt."),
-        error_messages={
-            "required": gettext_lazy("Valitse tuotava tiedosto."),
-            "empty": gettext_lazy("Tiedosto on tyhjä."),
-            "invalid": gettext_lazy("Tiedostoa ei voitu lukea. Valitse tiedosto uudelleen."),
-        },
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".csv,.xlsx,text/csv,"
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
+        max_bytes=MAX_UPLOAD_BYTES,
     )
-
-    def clean_file(self) -> UploadedFile:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Tiedosto on liian suuri: enintään 5 Mt."))
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Valitse CSV- tai XLSX-tiedosto."))
-        return upload
 
 
 def _managed_survey(request: AuthenticatedHttpRequest, pk: int) -> Survey:
