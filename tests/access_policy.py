@@ -67,6 +67,7 @@ def _area_policies() -> dict[str, Policy]:
     from tests.events.policy_stats import STATS_POLICIES
     from tests.surveys.policy_answering import ANSWERING_POLICIES
     from tests.surveys.policy_api import SURVEY_API_POLICIES
+    from tests.surveys.policy_management import MANAGEMENT_POLICIES
     from tests.surveys.policy_results import RESULTS_POLICIES
 
     return {
@@ -75,6 +76,7 @@ def _area_policies() -> dict[str, Policy]:
         **ANSWERING_POLICIES,
         **RESULTS_POLICIES,
         **SURVEY_API_POLICIES,
+        **MANAGEMENT_POLICIES,
     }
 
 

@@ -161,6 +161,17 @@ PAGES = [
     ),
     PageCase("survey-comparison", "/surveys/{results}/comparison/"),
     PageCase("project-surveys", f"/staff/projects/{PROJECT}/surveys/", user=PROJECT_ADMIN),
+    # Surveys: creating and editing ({survey} is scoped to Nivala, whose coordinator manages it)
+    PageCase("survey-new", f"/staff/projects/{PROJECT}/surveys/new/", user=PROJECT_ADMIN),
+    PageCase(
+        "survey-new-invalid",
+        f"/staff/projects/{PROJECT}/surveys/new/",
+        user=PROJECT_ADMIN,
+        submit={"#id_title_fi": "", "#id_waves-0-opens_at": "2027-02-01T08:00"},
+        expect_status=400,
+        expect_element='.error-summary a[href="#id_title_fi"]',
+    ),
+    PageCase("survey-edit", "/staff/surveys/{survey}/edit/", user=NIVALA_COORDINATOR),
     PageCase("survey-answers", "/staff/surveys/{results}/answers/", user=PROJECT_ADMIN),
     PageCase("not-found", "/organisations/ei-ole-olemassa/", status=404),
     PageCase("forbidden", f"/staff/projects/{PROJECT}/members/", user=VIEWER, status=403),

@@ -186,5 +186,11 @@ def project_surveys(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
         )
         for survey in surveys
     ]
-    context = {"project": project, "rows": rows, "threshold": min_cell_size()}
+    can_create = selectors.projects_for_survey_creation(request.user).filter(pk=project.pk)
+    context = {
+        "project": project,
+        "rows": rows,
+        "threshold": min_cell_size(),
+        "can_create": can_create.exists(),
+    }
     return render(request, "surveys/project_surveys.html", context)

@@ -10,12 +10,13 @@ own municipality only.
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from yhdessa.accounts.models import Membership, Role, User
+from yhdessa.directory.models import Municipality
 from yhdessa.projects.models import Project
-from yhdessa.surveys.models import Item, Survey, Wave
+from yhdessa.surveys.models import Item, Response, Survey, Wave
 
 
 def public_surveys() -> QuerySet[Survey]:
@@ -88,4 +89,52 @@ def survey_items(survey: Survey) -> QuerySet[Item]:
         .select_related("section")
         .prefetch_related("options")
         .order_by("section__position", "position", "pk")
+    )
+
+
+# Creating and editing surveys (survey_views.py) ---------------------------------------------
+
+
+def projects_for_survey_creation(user: User | AnonymousUser) -> QuerySet[Project]:
+    """Projects in which the user may create surveys: their admins, and the coordinators of
+    their partner municipalities (for their own municipality only)."""
+    if not user.is_authenticated or not user.is_active:
+        return Project.objects.none()
+    if user.is_superuser:
+        return Project.objects.all()
+    mine = Membership.objects.filter(user=user)
+    as_admin = mine.filter(role=Role.PROJECT_ADMIN, project=OuterRef("pk"))
+    as_coordinator = mine.filter(role=Role.COORDINATOR, municipality__projects=OuterRef("pk"))
+    return Project.objects.filter(Q(Exists(as_admin)) | Q(Exists(as_coordinator)))
+
+
+def may_survey_whole_project(user: User, project: Project) -> bool:
+    """Only the project's admins may make a survey of the whole project (no municipality):
+    its results reach the coordinators of every partner municipality."""
+    return (
+        user.is_superuser
+        or Membership.objects.filter(user=user, project=project, role=Role.PROJECT_ADMIN).exists()
+    )
+
+
+def survey_municipalities(user: User, project: Project) -> QuerySet[Municipality]:
+    """Where the user may place a survey of the project: every partner for its admins, their
+    own partner municipalities for coordinators (as ``events.selectors.event_municipalities``)."""
+    partners = project.partner_municipalities.all()
+    if may_survey_whole_project(user, project):
+        return partners
+    return partners.filter(memberships__user=user, memberships__role=Role.COORDINATOR)
+
+
+def survey_has_responses(survey: Survey) -> bool:
+    """Once anyone has answered, the answers belong to the survey's instrument version."""
+    return Response.objects.filter(wave__survey=survey).exists()
+
+
+def waves_to_edit(survey: Survey) -> QuerySet[Wave]:
+    """The survey's waves in order, each with ``response_count`` (answered ones stay)."""
+    return (
+        Wave.objects.filter(survey=survey)
+        .annotate(response_count=Count("responses"))
+        .order_by("position", "pk")
     )
