@@ -71,7 +71,7 @@ def test_old_registrations_are_anonymised_and_statistics_stay(events, world):
     before = statistics()
     assert (
         anonymise()
-        == "Anonymisoitiin 5 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+        == "Anonymisoitiin 5 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
     )
     for registration in Registration.objects.filter(event=old):
         assert (registration.name, registration.email) == ("", "")
@@ -89,7 +89,7 @@ def test_running_again_changes_nothing(events):
     first = dict(Registration.objects.values_list("pk", "anonymised_at"))
     assert (
         anonymise()
-        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
     )
     assert dict(Registration.objects.values_list("pk", "anonymised_at")) == first
     assert AuditLogEntry.objects.filter(action="events.registrations.anonymised").count() == 1
@@ -99,16 +99,16 @@ def test_days_option_and_setting_choose_the_age(events, settings):
     _old, recent = events
     assert (
         anonymise("--days", "40")
-        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
     )
     settings.YHDESSA_ANONYMISE_AFTER_DAYS = 60
     assert (
         anonymise()
-        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+        == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
     )
     assert (
         anonymise("--days", "28")
-        == "Anonymisoitiin 6 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoite.\n"
+        == "Anonymisoitiin 6 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
     )
     assert not Registration.objects.filter(event=recent, anonymised_at=None).exists()
 

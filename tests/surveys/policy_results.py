@@ -28,10 +28,10 @@ def public_survey(world: World) -> dict[str, int]:
 RESULTS_POLICIES: dict[str, Policy] = {
     "surveys:results": Policy(SURVEY_STAFF, kwargs=survey),
     "surveys:comparison": Policy(SURVEY_STAFF, kwargs=survey),
-    # A project's survey list: its members, and the coordinators of municipalities that have
-    # a survey in it; the other municipality's coordinator has none here.
+    # A project's survey list: its members, and the coordinators of its partner municipalities
+    # (who may create surveys there, and see those of their own municipality).
     "surveys:project_surveys": Policy(
-        SURVEY_STAFF | {A.ANONYMOUS: O.LOGIN},
+        SURVEY_STAFF | {A.ANONYMOUS: O.LOGIN, A.OTHER_COORDINATOR: O.OK},
         kwargs=lambda world: {"slug": nivala_survey(world).project.slug},
     ),
 }

@@ -147,3 +147,12 @@ def test_results_page_queries_stay_flat(client_as, survey, django_assert_max_num
     respond_many(survey.waves.get(key="start"), 30, need_for_change="small", life_health=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
         page(client, survey, by="age_group")
+
+
+def test_another_partners_coordinator_sees_the_list_without_the_other_survey(client_as, survey):
+    response = client_as(Actor.OTHER_COORDINATOR).get(
+        reverse("surveys:project_surveys", kwargs={"slug": survey.project.slug})
+    )
+    assert response.status_code == 200
+    assert response.context["rows"] == []  # Nivala's survey is not Sievi's to see
+    assert "Uusi kysely" in response.content.decode()

@@ -55,8 +55,8 @@ def results_table(figures: WaveFigures) -> tuple[list[str], list[list[Cell]]]:
         _("vaihtoehdon teksti"),
         _("lukumäärä"),
         _("prosenttia"),
-        _("95 % luottamusväli, alaraja"),
-        _("95 % luottamusväli, yläraja"),
+        _("95 %:n luottamusvälin alaraja"),
+        _("95 %:n luottamusvälin yläraja"),
     ]
     rows: list[list[Cell]] = []
     respondents = _count(figures.respondents)
@@ -89,8 +89,8 @@ def comparison_table(result: Comparison) -> tuple[list[str], list[list[Cell]]]:
         f"{before}: " + _("keskiarvo tai prosenttia"),
         f"{after}: " + _("keskiarvo tai prosenttia"),
         _("muutos"),
-        _("95 % luottamusväli, alaraja"),
-        _("95 % luottamusväli, yläraja"),
+        _("95 %:n luottamusvälin alaraja"),
+        _("95 %:n luottamusvälin yläraja"),
         _("pareja"),
         _("Holm-korjattu p"),
         _("rank-biserial r"),

@@ -157,7 +157,9 @@ def survey_comparison(request: HttpRequest, pk: int) -> HttpResponse:
 def project_surveys(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """A project's surveys for its staff: waves, respondents (protected) and where to go next."""
     project = get_object_or_404(
-        projects_for_staff(request.user) | selectors.projects_with_staff_surveys(request.user),
+        projects_for_staff(request.user)
+        | selectors.projects_with_staff_surveys(request.user)
+        | selectors.projects_for_survey_creation(request.user),
         slug=slug,
     )
     surveys = (

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from yhdessa.events import privacy
 from yhdessa.surveys import privacy as survey_privacy
@@ -29,5 +30,10 @@ class Command(BaseCommand):
         self.stdout.write(_("Anonymisoitiin %(count)s ilmoittautumista.") % {"count": count})
         count = survey_privacy.invitations_anonymise(days=days)
         self.stdout.write(
-            _("Poistettiin %(count)s kyselykutsun sähköpostiosoite.") % {"count": count}
+            ngettext(
+                "Poistettiin %(count)s kyselykutsun sähköpostiosoite.",
+                "Poistettiin %(count)s kyselykutsun sähköpostiosoitteet.",
+                count,
+            )
+            % {"count": count}
         )
