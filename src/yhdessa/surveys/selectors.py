@@ -10,7 +10,9 @@ own municipality only.
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from yhdessa.accounts.models import Membership, Role, User
@@ -138,3 +140,14 @@ def waves_to_edit(survey: Survey) -> QuerySet[Wave]:
         .annotate(response_count=Count("responses"))
         .order_by("position", "pk")
     )
+
+
+def survey_to_manage(user: User, pk: int) -> Survey:
+    """The survey for a manager's page: 404 to those who do not see it as staff (its existence
+    stays hidden), 403 to its staff who do not manage it."""
+    survey = get_object_or_404(
+        surveys_for_staff(user).select_related("project", "instrument_version__instrument"), pk=pk
+    )
+    if not surveys_managed_by(user).filter(pk=survey.pk).exists():
+        raise PermissionDenied
+    return survey

@@ -29,15 +29,6 @@ def _project_for_new_survey(request: AuthenticatedHttpRequest, slug: str) -> Pro
     return project
 
 
-def _survey_to_manage(request: AuthenticatedHttpRequest, pk: int) -> Survey:
-    survey = get_object_or_404(
-        selectors.surveys_for_staff(request.user).select_related("project"), pk=pk
-    )
-    if not selectors.surveys_managed_by(request.user).filter(pk=survey.pk).exists():
-        raise PermissionDenied
-    return survey
-
-
 @login_required
 def survey_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     project = _project_for_new_survey(request, slug)
@@ -46,7 +37,7 @@ def survey_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def survey_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = _survey_to_manage(request, pk)
+    survey = selectors.survey_to_manage(request.user, pk)
     return _survey_page(request, survey.project, survey)
 
 

@@ -8,7 +8,6 @@ elsewhere. Both are recorded in the audit log (counts only).
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -20,7 +19,6 @@ from yhdessa.core.audit import log_action
 from yhdessa.core.forms import SpreadsheetFileField
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.surveys import selectors, transfer
-from yhdessa.surveys.models import Survey
 from yhdessa.surveys.results_views import DOWNLOAD_TYPES
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -34,22 +32,9 @@ class AnswerFileForm(forms.Form):
     )
 
 
-def _managed_survey(request: AuthenticatedHttpRequest, pk: int) -> Survey:
-    """The survey, if the user manages it; its other staff are refused, others get 404."""
-    survey = get_object_or_404(
-        selectors.surveys_for_staff(request.user).select_related(
-            "project", "instrument_version__instrument"
-        ),
-        pk=pk,
-    )
-    if not selectors.surveys_managed_by(request.user).filter(pk=survey.pk).exists():
-        raise PermissionDenied
-    return survey
-
-
 @login_required
 def survey_answers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    survey = _managed_survey(request, pk)
+    survey = selectors.survey_to_manage(request.user, pk)
     posted = request.method == "POST"
     form = AnswerFileForm(request.POST, request.FILES) if posted else AnswerFileForm()
     if posted and form.is_valid():
@@ -84,7 +69,7 @@ def survey_answers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def survey_answers_export(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
-    survey = _managed_survey(request, pk)
+    survey = selectors.survey_to_manage(request.user, pk)
     wave = None
     if wave_key := request.GET.get("wave"):
         wave = get_object_or_404(survey.waves, key=wave_key)
