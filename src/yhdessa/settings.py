@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "yhdessa.projects",
     "yhdessa.events",
     "yhdessa.surveys",
+    "yhdessa.experiments",
 ]
 
 MIDDLEWARE = [
