@@ -2,7 +2,7 @@
 passes the small-number function before it leaves this module.
 
 Pages, charts, spreadsheets and the API all render the objects built here (:func:`wave_results`,
-:func:`comparison`, :func:`breakdown`), so no output can show a figure that this module did not
+:func:`comparison`, :func:`breakdowns`), so no output can show a figure that this module did not
 protect. A figure that is hidden is ``None``; the objects say so with ``suppressed``.
 
 What is protected, and how:
@@ -11,7 +11,8 @@ What is protected, and how:
   wave is hidden — every item, mean and text.
 * The distribution of a scale or single-choice item: a one-way table whose total (the number
   who answered) is shown, so :func:`~yhdessa.core.disclosure.protect_counts` hides the small
-  cells and a partner cell.
+  cells and as many partner cells as it takes for the hidden ones not to add up to a small
+  number. Breakdowns are two-way tables protected the same way in every row and column.
 * A multiple-choice option is a yes/no split of those who answered the item: it is hidden when
   either the choosers or the non-choosers are fewer than the threshold, because either count
   describes people.
@@ -25,8 +26,8 @@ What is protected, and how:
   hidden. A small ``missing`` can still be worked out as respondents − answered: skipping a
   question is a margin of the table, not an answer, and hiding it would hide the base of every
   percentage (the seed's "47 of 51 answered" is exactly what evaluators need to see).
-* A paired test is published only for items with at least threshold pairs, and the number of
-  pairs whose answer changed goes through :func:`protect_count`.
+* A paired test is published only for items with at least threshold pairs; the number of
+  pairs whose answer changed is hidden when it, or the number unchanged, is small.
 * Free-text answers are returned only when asked for (survey managers) and only when the group
   reaches the threshold.
 """
@@ -50,7 +51,16 @@ from yhdessa.core.disclosure import (
     protect_table,
 )
 from yhdessa.surveys import selectors, stats
-from yhdessa.surveys.models import AgeGroup, Answer, Gender, Item, Response, Survey, Wave
+from yhdessa.surveys.models import (
+    AgeGroup,
+    Answer,
+    Gender,
+    Item,
+    Option,
+    Response,
+    Survey,
+    Wave,
+)
 
 #: Means are published to this many decimals (and checked for disclosure at that precision).
 MEAN_DECIMALS = 1
@@ -320,7 +330,7 @@ def _wilson_percent(count: int | None, n: int | None) -> tuple[float, float] | N
     return None if interval is None else (100 * interval[0], 100 * interval[1])
 
 
-def _option_figure(option, count: int | None, n: int | None) -> OptionFigure:
+def _option_figure(option: Option, count: int | None, n: int | None) -> OptionFigure:
     return OptionFigure(
         key=option.key,
         label=option.label,
