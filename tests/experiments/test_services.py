@@ -189,3 +189,18 @@ def test_deciding_goes_through_its_own_service(admin, experiment):
         services.experiment_update(
             actor=admin, experiment=experiment, status=Experiment.Status.DECIDED
         )
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_figures_of_many_experiments_take_a_fixed_number_of_queries(
+    world, admin, size, django_assert_max_num_queries
+):
+    seed_parameters(world.project)
+    for _ in range(size):
+        experiment = ExperimentFactory(project=world.project, municipality=world.nivala)
+        _add_lines(admin, experiment)
+        HeadcountFactory(experiment=experiment, count=3)
+    with django_assert_max_num_queries(6):
+        figures = costs_for_experiments(Experiment.objects.filter(project=world.project))
+    assert len(figures) == size
+    assert {f.participants.total for f in figures} == {3}
