@@ -34,13 +34,14 @@ def read_facts(path: Path | None = None) -> dict[str, Any]:
 
 @transaction.atomic
 def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
-    from yhdessa.demo import accounts, directory, events, projects, surveys
+    from yhdessa.demo import accounts, directory, events, experiments, projects, surveys
 
     facts = read_facts(facts_path)
     places = directory.load(facts)
     project = projects.load(facts, places)
     events.load(facts, project=project, places=places)
     surveys.load(facts, project=project, places=places)
+    experiments.load(facts, project=project, places=places)
     return DemoResult(
         project_slug=project.slug,
         accounts=accounts.load(project=project, places=places, password=password),
