@@ -65,6 +65,7 @@ def _area_policies() -> dict[str, Policy]:
     # Each area keeps its rows in its own module, merged here into the one table.
     from tests.events.policy_attendance import ATTENDANCE_POLICIES
     from tests.events.policy_stats import STATS_POLICIES
+    from tests.experiments.policy_api import EXPERIMENT_API_POLICIES
     from tests.surveys.policy_answering import ANSWERING_POLICIES
     from tests.surveys.policy_api import SURVEY_API_POLICIES
     from tests.surveys.policy_management import MANAGEMENT_POLICIES
@@ -77,6 +78,7 @@ def _area_policies() -> dict[str, Policy]:
         **RESULTS_POLICIES,
         **SURVEY_API_POLICIES,
         **MANAGEMENT_POLICIES,
+        **EXPERIMENT_API_POLICIES,
     }
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from yhdessa.api import accounts, directory, events, projects, surveys
+from yhdessa.api import accounts, directory, events, experiments, projects, surveys
 
 api = NinjaAPI(
     title="Yhdessä API",
@@ -19,6 +19,7 @@ api.add_router("", directory.router)
 api.add_router("", accounts.router)
 api.add_router("", events.router)
 api.add_router("", surveys.router)
+api.add_router("", experiments.router)
 
 # Pydantic's messages are English only; these follow the Accept-Language of the caller.
 VALIDATION_MESSAGES = {
