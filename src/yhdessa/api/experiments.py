@@ -30,14 +30,13 @@ from typing import Annotated, Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.pagination import paginate
 
 from yhdessa.accounts.models import Membership, User
-from yhdessa.api.auth import SESSION_OR_TOKEN
+from yhdessa.api.auth import OPTIONAL_AUTH, OPTIONAL_SECURITY, UNAUTHORIZED, caller
 from yhdessa.api.pagination import BoundedPagination
 from yhdessa.api.schemas import INVALID, NOT_FOUND, Message
 from yhdessa.core.disclosure import min_cell_size, protect_count, protect_counts
@@ -59,26 +58,7 @@ ExperimentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Kokeilun tunnis
 SLUG = r"^[-a-zA-Z0-9_]+$"
 ProjectSlug = Annotated[str, Path(pattern=SLUG, max_length=100, description="Hankkeen tunniste")]
 CENT = Decimal("0.01")
-
-
-# --- Who is asking (as in surveys.py) -----------------------------------------------------
-
-
-def _anyone(request: HttpRequest) -> AnonymousUser | None:
-    """No credentials are needed, but credentials that were sent must be valid (401)."""
-    if "HTTP_AUTHORIZATION" in request.META:
-        return None
-    return AnonymousUser()
-
-
-OPTIONAL_AUTH = [*SESSION_OR_TOKEN, _anyone]
-OPTIONAL_SECURITY: dict[str, Any] = {"security": [{}]}
-UNAUTHORIZED = {401: Message}
 CONFLICT = {409: Message}
-
-
-def _caller(request: HttpRequest) -> User | AnonymousUser:
-    return request.auth  # type: ignore[attr-defined]
 
 
 def _visible(user: User | AnonymousUser) -> QuerySet[Experiment]:
@@ -409,7 +389,7 @@ PROTECTION = (
 )
 @paginate(BoundedPagination)
 def list_experiments(request, filters: Query[ExperimentFilter]):
-    user = _caller(request)
+    user = caller(request)
     experiments = _visible(user)
     if filters.project:
         if not experiments.filter(project__slug=filters.project).exists():
@@ -445,7 +425,7 @@ def _member_of(user: User | AnonymousUser, slug: str) -> bool:
     "(vaikka kokeilua ei olisi), kirjautuneelle 404.",
 )
 def get_experiment(request, experiment_id: ExperimentId):
-    user = _caller(request)
+    user = caller(request)
     experiment = _loaded(_visible(user).filter(pk=experiment_id)).first()
     if experiment is None:
         if not user.is_authenticated:
@@ -552,7 +532,7 @@ def _kinds(by_kind: dict[str, Decimal] | Any) -> list[dict[str, Any]]:
     'desimaalilla ("1625.75").',
 )
 def get_project_costs(request, slug: ProjectSlug):
-    user = _caller(request)
+    user = caller(request)
     project = Project.objects.filter(slug=slug).first()
     if project is None:
         raise HttpError(404, _("Hanketta ei löytynyt."))

@@ -14,7 +14,6 @@ signed-in users. Free-text answers go to the survey's managers only.
 import datetime
 from typing import Annotated, Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import translation
@@ -23,10 +22,9 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.pagination import paginate
 
-from yhdessa.accounts.models import User
-from yhdessa.api.auth import SESSION_OR_TOKEN
+from yhdessa.api.auth import OPTIONAL_AUTH, OPTIONAL_SECURITY, UNAUTHORIZED, caller
 from yhdessa.api.pagination import BoundedPagination
-from yhdessa.api.schemas import INVALID, NOT_FOUND, Message
+from yhdessa.api.schemas import INVALID, NOT_FOUND
 from yhdessa.directory.models import Municipality
 from yhdessa.projects.models import Project
 from yhdessa.surveys import results, selectors
@@ -40,32 +38,10 @@ SLUG = r"^[-a-zA-Z0-9_]+$"
 MUNICIPALITY_CODE = r"^\d{3}$"
 
 
-# --- Who is asking --------------------------------------------------------------------------
-
-
-def _anyone(request: HttpRequest) -> AnonymousUser | None:
-    """Public data needs no credentials, but credentials that were sent must be valid: a
-    caller whose token has expired is told so (401) rather than shown only the public part."""
-    if "HTTP_AUTHORIZATION" in request.META:
-        return None
-    return AnonymousUser()
-
-
-OPTIONAL_AUTH = [*SESSION_OR_TOKEN, _anyone]
-# OpenAPI's way to say "these credentials, or none": an empty requirement after the ones that
-# ninja lists (it extends the list with this).
-OPTIONAL_SECURITY: dict[str, Any] = {"security": [{}]}
-UNAUTHORIZED = {401: Message}
-
-
-def _caller(request: HttpRequest) -> User | AnonymousUser:
-    return request.auth  # type: ignore[attr-defined]
-
-
 def _survey(request: HttpRequest, survey_id: int) -> Survey:
     """The survey if the caller may read its results; otherwise 401 without credentials and
     404 with them (another tenant's survey does not exist for them)."""
-    user = _caller(request)
+    user = caller(request)
     survey = (
         selectors.surveys_for_results(user)
         .filter(pk=survey_id)
@@ -159,7 +135,7 @@ def _project(slug: str, visible: QuerySet[Survey]) -> Project:
 )
 @paginate(BoundedPagination)
 def list_surveys(request, filters: Query[SurveyFilter]):
-    surveys = selectors.surveys_for_results(_caller(request))
+    surveys = selectors.surveys_for_results(caller(request))
     if filters.project:
         surveys = surveys.filter(project=_project(filters.project, surveys))
     return (
@@ -554,7 +530,7 @@ def get_survey_results(request, survey_id: SurveyId, query: Query[ResultsQuery])
     survey = _survey(request, survey_id)
     with _callers_language(request):
         wave, filters = _results_choice(survey, query)
-    with_texts = selectors.surveys_managed_by(_caller(request)).filter(pk=survey.pk).exists()
+    with_texts = selectors.surveys_managed_by(caller(request)).filter(pk=survey.pk).exists()
     figures = results.wave_results(wave, filters, with_texts=with_texts)
     return _wave_results_out(figures, with_texts=with_texts)
 
