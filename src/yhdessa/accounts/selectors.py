@@ -4,7 +4,11 @@ Views, the API and the permission backend all ask these functions, so a list pag
 object check cannot disagree. Superusers see everything; anonymous users see nothing.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from yhdessa.accounts.models import Membership, Role, User
 from yhdessa.directory.models import Municipality, Organisation
@@ -67,3 +71,25 @@ def organisations_editable_by(user: User) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         Q(municipality__in=municipalities_for_staff(user)) | Q(Exists(as_member))
     )
+
+
+def administers_project_or_coordinates_municipality(user: User) -> Q:
+    """A condition on rows with ``project`` and ``municipality`` fields (surveys, experiments):
+    the user is an admin of the row's project or a coordinator of its municipality — the
+    people who manage such a record."""
+    mine = Membership.objects.filter(user=user)
+    return Q(Exists(mine.filter(role=Role.PROJECT_ADMIN, project=OuterRef("project")))) | Q(
+        Exists(mine.filter(role=Role.COORDINATOR, municipality=OuterRef("municipality")))
+    )
+
+
+M = TypeVar("M", bound=Model)
+
+
+def object_to_manage(visible: QuerySet[M], managed: QuerySet[M], **lookup: object) -> M:
+    """The object for a manager's page: 404 to those who do not see it (its existence stays
+    hidden), 403 to those who see it but may not manage it."""
+    obj = get_object_or_404(visible, **lookup)
+    if not managed.filter(pk=obj.pk).exists():
+        raise PermissionDenied
+    return obj

@@ -7,11 +7,13 @@ parameters are the project's, edited by its admins only.
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.shortcuts import get_object_or_404
 
 from yhdessa.accounts.models import Membership, Role, User
+from yhdessa.accounts.selectors import (
+    administers_project_or_coordinates_municipality,
+    object_to_manage,
+)
 from yhdessa.experiments.models import CostParameter, Experiment
 
 
@@ -37,22 +39,12 @@ def experiments_managed_by(user: User | AnonymousUser) -> QuerySet[Experiment]:
         return Experiment.objects.none()
     if user.is_superuser:
         return Experiment.objects.all()
-    mine = Membership.objects.filter(user=user)
-    administers_project = mine.filter(role=Role.PROJECT_ADMIN, project=OuterRef("project"))
-    coordinates_its_municipality = mine.filter(
-        role=Role.COORDINATOR, municipality=OuterRef("municipality")
-    )
-    return Experiment.objects.filter(
-        Q(Exists(administers_project)) | Q(Exists(coordinates_its_municipality))
-    )
+    return Experiment.objects.filter(administers_project_or_coordinates_municipality(user))
 
 
 def experiment_to_manage(user: User | AnonymousUser, pk: int) -> Experiment:
     """404 to those who do not see the experiment, 403 to its staff who may not change it."""
-    experiment = get_object_or_404(experiments_for_staff(user), pk=pk)
-    if not experiments_managed_by(user).filter(pk=experiment.pk).exists():
-        raise PermissionDenied
-    return experiment
+    return object_to_manage(experiments_for_staff(user), experiments_managed_by(user), pk=pk)
 
 
 def cost_parameters_managed_by(user: User | AnonymousUser) -> QuerySet[CostParameter]:

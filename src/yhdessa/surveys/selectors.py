@@ -10,12 +10,14 @@ own municipality only.
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from yhdessa.accounts.models import Membership, Role, User
+from yhdessa.accounts.selectors import (
+    administers_project_or_coordinates_municipality,
+    object_to_manage,
+)
 from yhdessa.directory.models import Municipality
 from yhdessa.projects.models import Project
 from yhdessa.surveys.models import Item, Response, Survey, Wave
@@ -64,14 +66,7 @@ def surveys_managed_by(user: User | AnonymousUser) -> QuerySet[Survey]:
         return Survey.objects.none()
     if user.is_superuser:
         return Survey.objects.all()
-    mine = Membership.objects.filter(user=user)
-    administers_project = mine.filter(role=Role.PROJECT_ADMIN, project=OuterRef("project"))
-    coordinates_its_municipality = mine.filter(
-        role=Role.COORDINATOR, municipality=OuterRef("municipality")
-    )
-    return Survey.objects.filter(
-        Q(Exists(administers_project)) | Q(Exists(coordinates_its_municipality))
-    )
+    return Survey.objects.filter(administers_project_or_coordinates_municipality(user))
 
 
 def open_waves() -> QuerySet[Wave]:
@@ -145,9 +140,8 @@ def waves_to_edit(survey: Survey) -> QuerySet[Wave]:
 def survey_to_manage(user: User, pk: int) -> Survey:
     """The survey for a manager's page: 404 to those who do not see it as staff (its existence
     stays hidden), 403 to its staff who do not manage it."""
-    survey = get_object_or_404(
-        surveys_for_staff(user).select_related("project", "instrument_version__instrument"), pk=pk
+    return object_to_manage(
+        surveys_for_staff(user).select_related("project", "instrument_version__instrument"),
+        surveys_managed_by(user),
+        pk=pk,
     )
-    if not surveys_managed_by(user).filter(pk=survey.pk).exists():
-        raise PermissionDenied
-    return survey

@@ -8,12 +8,12 @@ are refused (403); people outside the project never learn of the page (404).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from yhdessa.accounts.selectors import projects_for_staff
+from yhdessa.accounts.selectors import object_to_manage, projects_for_staff
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.projects.models import Project
 from yhdessa.surveys import selectors, survey_services
@@ -23,10 +23,7 @@ from yhdessa.surveys.survey_forms import ErrorSummary, SurveyForm, answered, wav
 
 def _project_for_new_survey(request: AuthenticatedHttpRequest, slug: str) -> Project:
     creatable = selectors.projects_for_survey_creation(request.user)
-    project = get_object_or_404(projects_for_staff(request.user) | creatable, slug=slug)
-    if not creatable.filter(pk=project.pk).exists():
-        raise PermissionDenied
-    return project
+    return object_to_manage(projects_for_staff(request.user) | creatable, creatable, slug=slug)
 
 
 @login_required
