@@ -356,8 +356,6 @@ def invitations_send(
     """Invite each new address to the wave with its own single-use link, e-mailed after the
     transaction commits. Addresses are compared in lower case; the audit log gets counts
     only."""
-    from yhdessa.surveys import notifications
-
     wave = _wave_for_sending(wave)
     wanted = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
     already = set(
@@ -383,24 +381,31 @@ def invitations_send(
         recipients = [
             (inv.pk, inv.email, token) for inv, token in zip(invitations, tokens, strict=True)
         ]
-        transaction.on_commit(
-            partial(
-                notifications.send_invitations,
-                wave_id=wave.pk,
-                recipients=recipients,
-                language=language,
-                reminder=False,
-            )
-        )
+        _email_after_commit(wave, recipients, language=language, reminder=False)
     return InvitationsSent(sent=len(invitations), skipped=skipped)
+
+
+def _email_after_commit(
+    wave: Wave, recipients: list[tuple[int, str, str]], *, language: str, reminder: bool
+) -> None:
+    """Send the links once the tokens are saved: a rolled-back send mails nobody."""
+    from yhdessa.surveys import notifications
+
+    transaction.on_commit(
+        partial(
+            notifications.send_invitations,
+            wave_id=wave.pk,
+            recipients=recipients,
+            language=language,
+            reminder=reminder,
+        )
+    )
 
 
 @transaction.atomic
 def invitations_remind(*, actor: Any, wave: Wave, language: str) -> int:
     """Send a new link to everyone invited to the wave who has not answered. The new token
     replaces the old hash, so the earlier link stops working. Returns how many were sent."""
-    from yhdessa.surveys import notifications
-
     wave = _wave_for_sending(wave)
     waiting = list(
         Invitation.objects.select_for_update()
@@ -420,13 +425,5 @@ def invitations_remind(*, actor: Any, wave: Wave, language: str) -> int:
         data={"count": len(waiting), "language": language},
     )
     if recipients:
-        transaction.on_commit(
-            partial(
-                notifications.send_invitations,
-                wave_id=wave.pk,
-                recipients=recipients,
-                language=language,
-                reminder=True,
-            )
-        )
+        _email_after_commit(wave, recipients, language=language, reminder=True)
     return len(waiting)
