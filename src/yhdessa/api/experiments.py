@@ -22,14 +22,11 @@ Who gets what: experiments of public projects answer everyone; others answer the
 """
 
 import datetime
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -39,15 +36,16 @@ from yhdessa.accounts.models import Membership, User
 from yhdessa.api.auth import OPTIONAL_AUTH, OPTIONAL_SECURITY, UNAUTHORIZED, caller
 from yhdessa.api.pagination import BoundedPagination
 from yhdessa.api.schemas import INVALID, NOT_FOUND, Message
-from yhdessa.core.disclosure import min_cell_size, protect_count, protect_counts
-from yhdessa.experiments import costs
+from yhdessa.core.disclosure import min_cell_size, protect_counts
+from yhdessa.experiments import costs, figures
+from yhdessa.experiments.costs import ExperimentFigures
 from yhdessa.experiments.models import (
     CostKind,
     Decision,
     Experiment,
     ExperimentStatus,
 )
-from yhdessa.experiments.participants import ParticipantCounts, participants_by_experiment
+from yhdessa.experiments.participants import ParticipantCounts
 from yhdessa.experiments.selectors import experiments_for_staff
 from yhdessa.projects.models import Project
 
@@ -61,16 +59,6 @@ CENT = Decimal("0.01")
 CONFLICT = {409: Message}
 
 
-def _visible(user: User | AnonymousUser) -> QuerySet[Experiment]:
-    """Experiments of public projects, and those the caller is staff of."""
-    return Experiment.objects.filter(
-        Q(project__is_public=True) | Q(pk__in=experiments_for_staff(user).values("pk"))
-    )
-
-
-# --- Figures --------------------------------------------------------------------------------
-
-
 def money(value: Decimal | None) -> str | None:
     """ "1625.75": a Decimal rounded half up to cents, as a string."""
     if value is None:
@@ -78,82 +66,8 @@ def money(value: Decimal | None) -> str | None:
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
-@dataclass(frozen=True)
-class Computed:
-    """One experiment's participants and costs; ``costs`` is None when a parameter is missing."""
-
-    experiment: Experiment
-    participants: ParticipantCounts
-    costs: costs.CostTotals | None
-    error: str | None = None
-
-
-def _compute(experiments: Iterable[Experiment]) -> dict[int, Computed]:
-    """The figures of experiments (loaded with their cost lines) in three + one queries,
-    as :func:`costs.costs_for_experiments` computes them, but an experiment whose lines need
-    a parameter that is not set gets its message instead of failing the whole answer."""
-    items = list(experiments)
-    counts = participants_by_experiment([item.pk for item in items])
-    current = costs.parameters_for_projects(item.project_id for item in items)
-    out = {}
-    for item in items:
-        participants = counts[item.pk]
-        parameters = costs.parameters_of(item, current[item.project_id])
-        lines = [costs.line_data(line) for line in item.cost_lines.all()]
-        try:
-            totals = costs.experiment_costs(lines, parameters, participants.total)
-        except costs.MissingParameter as error:
-            out[item.pk] = Computed(item, participants, None, " ".join(error.messages))
-        else:
-            out[item.pk] = Computed(item, participants, totals)
-    return out
-
-
 def _loaded(experiments: QuerySet[Experiment]) -> QuerySet[Experiment]:
     return experiments.select_related("municipality", "project").prefetch_related("cost_lines")
-
-
-@dataclass(frozen=True)
-class Protection:
-    """What the public may see of a project's participant counts."""
-
-    experiments: dict[int, int | None]
-    municipalities: dict[int, int | None]
-    total: int | None
-
-
-def _protect(figures: Sequence[Computed]) -> Protection:
-    """Protect the counts of one project's experiments together (see the module docstring)."""
-    by_municipality: dict[int, list[Computed]] = defaultdict(list)
-    for item in figures:
-        by_municipality[item.experiment.municipality_id].append(item)
-    municipal = {
-        pk: sum(item.participants.total for item in items) for pk, items in by_municipality.items()
-    }
-    small_inside = [
-        pk
-        for pk, items in by_municipality.items()
-        if any(protect_count(item.participants.total) is None for item in items)
-    ]
-    table = protect_counts(municipal, also_hide=small_inside)
-    shown: dict[int, int | None] = {}
-    for item in figures:
-        hidden = table.cells[item.experiment.municipality_id] is None
-        shown[item.experiment.pk] = None if hidden else protect_count(item.participants.total)
-    return Protection(shown, table.cells, table.total)
-
-
-def _protection_by_project(project_ids: Iterable[int]) -> dict[int, Protection]:
-    """The public view of every experiment of these projects, in a fixed number of queries."""
-    everything = _compute(_loaded(Experiment.objects.filter(project__in=set(project_ids))))
-    by_project: dict[int, list[Computed]] = defaultdict(list)
-    for item in everything.values():
-        by_project[item.experiment.project_id].append(item)
-    return {pk: _protect(items) for pk, items in by_project.items()}
-
-
-def _staff_ids(user: User | AnonymousUser, ids: Iterable[int]) -> set[int]:
-    return set(experiments_for_staff(user).filter(pk__in=list(ids)).values_list("pk", flat=True))
 
 
 # --- Experiments: what goes out -------------------------------------------------------------
@@ -297,7 +211,7 @@ def _line(cost: costs.LineCost) -> dict[str, Any]:
     }
 
 
-def _experiment_out(item: Computed, shown: int | None, *, exact: bool) -> dict[str, Any]:
+def _experiment_out(item: ExperimentFigures, shown: int | None, *, exact: bool) -> dict[str, Any]:
     experiment = item.experiment
     participants = item.participants.total if exact else shown
     per_participant = None
@@ -350,17 +264,9 @@ class _Page:
 
     def __getitem__(self, window: slice) -> list[dict[str, Any]]:
         page = list(_loaded(self.experiments)[window])
-        computed = _compute(page)
-        staff = _staff_ids(self.user, computed)
-        public = [item for item in page if item.pk not in staff]
-        protection = _protection_by_project({item.project_id for item in public})
         return [
-            _experiment_out(
-                computed[item.pk],
-                None if item.pk in staff else protection[item.project_id].experiments[item.pk],
-                exact=item.pk in staff,
-            )
-            for item in page
+            _experiment_out(view.figures, view.participants, exact=view.exact)
+            for view in figures.experiment_views(self.user, page)
         ]
 
 
@@ -390,7 +296,7 @@ PROTECTION = (
 @paginate(BoundedPagination)
 def list_experiments(request, filters: Query[ExperimentFilter]):
     user = caller(request)
-    experiments = _visible(user)
+    experiments = figures.visible_experiments(user)
     if filters.project:
         if not experiments.filter(project__slug=filters.project).exists():
             project = Project.objects.filter(slug=filters.project, is_public=True).first()
@@ -426,18 +332,13 @@ def _member_of(user: User | AnonymousUser, slug: str) -> bool:
 )
 def get_experiment(request, experiment_id: ExperimentId):
     user = caller(request)
-    experiment = _loaded(_visible(user).filter(pk=experiment_id)).first()
+    experiment = _loaded(figures.visible_experiments(user).filter(pk=experiment_id)).first()
     if experiment is None:
         if not user.is_authenticated:
             raise AuthenticationError(message=_("Kirjaudu sisään tai anna API-avain."))
         raise HttpError(404, _("Kokeilua ei löytynyt."))
-    item = _compute([experiment])[experiment.pk]
-    exact = bool(_staff_ids(user, [experiment.pk]))
-    shown = None
-    if not exact:
-        shown = _protection_by_project([experiment.project_id])[experiment.project_id].experiments[
-            experiment.pk
-        ]
+    (view,) = figures.experiment_views(user, [experiment])
+    item, shown, exact = view.figures, view.participants, view.exact
     out = _experiment_out(item, shown, exact=exact)
     by_kind = item.costs.by_kind if item.costs is not None else {}
     return out | {
@@ -501,10 +402,6 @@ class ProjectCostsOut(Schema):
     totals: ProjectTotalsOut
 
 
-def _pct(value: Decimal | None) -> str | None:
-    return money(value)
-
-
 def _kinds(by_kind: dict[str, Decimal] | Any) -> list[dict[str, Any]]:
     return [
         {"kind": kind, "label": str(CostKind(kind).label), "total": money(value)}
@@ -536,79 +433,50 @@ def get_project_costs(request, slug: ProjectSlug):
     project = Project.objects.filter(slug=slug).first()
     if project is None:
         raise HttpError(404, _("Hanketta ei löytynyt."))
-    mine = experiments_for_staff(user).filter(project=project)
-    experiments: QuerySet[Experiment]
-    if project.is_public:
-        experiments = Experiment.objects.filter(project=project)
-    elif _member_of(user, slug) or mine.exists():
-        experiments = mine
-    else:
+    if not project.is_public and not (
+        _member_of(user, slug) or experiments_for_staff(user).filter(project=project).exists()
+    ):
         raise HttpError(404, _("Hanketta ei löytynyt."))
-    computed = _compute(_loaded(experiments))
-    failed = [item for item in computed.values() if item.costs is None]
-    if failed:
+    table = figures.project_costs_for(user, project.pk, is_public=project.is_public)
+    if table.errors:
+        failed = table.errors[0]
         message = _("Kokeilun ”%(title)s” kustannuksia ei voi laskea: %(error)s") % {
-            "title": failed[0].experiment.title,
-            "error": failed[0].error,
+            "title": failed.experiment.title,
+            "error": failed.error,
         }
         raise HttpError(409, message)
-    exact = not computed or len(_staff_ids(user, computed)) == len(computed)
-    return _project_costs_out(project, list(computed.values()), exact=exact)
+    return _project_costs_out(project, table)
 
 
-def _project_costs_out(project: Project, items: list[Computed], *, exact: bool) -> dict[str, Any]:
-    by_municipality: dict[int, list[Computed]] = defaultdict(list)
-    for item in items:
-        by_municipality[item.experiment.municipality_id].append(item)
-    order = sorted(
-        by_municipality, key=lambda pk: (by_municipality[pk][0].experiment.municipality.name, pk)
-    )
-    table = costs.project_costs(
-        [
-            (str(pk), [item.costs for item in by_municipality[pk] if item.costs is not None])
-            for pk in order
-        ]
-    )
-    protection = None if exact else _protect(items)
-    rows = []
-    any_hidden = False
-    for pk, row in zip(order, table.municipalities, strict=True):
-        municipality = by_municipality[pk][0].experiment.municipality
-        participants = row.participants if protection is None else protection.municipalities[pk]
-        hidden = participants is None
-        any_hidden = any_hidden or hidden
-        rows.append(
-            {
-                "municipality": {"code": municipality.code, "name": municipality.name},
-                "experiments": row.experiments,
-                "participants": participants,
-                "suppressed": hidden,
-                "total_cost": money(row.total_cost),
-                "cost_per_participant": None if hidden else money(row.cost_per_participant.value),
-                "cost_share_pct": _pct(table.cost_share_pct(row)),
-                "participant_share_pct": None if hidden else _pct(table.participant_share_pct(row)),
-                "costs_by_kind": _kinds(row.by_kind),
-            }
-        )
-    total = table.total
-    participants = total.participants if protection is None else protection.total
-    total_hidden = participants is None
+def _project_costs_out(project: Project, table: figures.ProjectCostTable) -> dict[str, Any]:
+    total = table.table.total
     return {
         "project": project.slug,
         "min_cell_size": min_cell_size(),
-        "exact": exact,
-        "municipalities": rows,
+        "exact": table.exact,
+        "municipalities": [
+            {
+                "municipality": {"code": row.municipality.code, "name": row.municipality.name},
+                "experiments": row.summary.experiments,
+                "participants": row.participants,
+                "suppressed": row.suppressed,
+                "total_cost": money(row.summary.total_cost),
+                "cost_per_participant": money(row.cost_per_participant),
+                "cost_share_pct": money(row.cost_share_pct),
+                "participant_share_pct": money(row.participant_share_pct),
+                "costs_by_kind": _kinds(row.summary.by_kind),
+            }
+            for row in table.rows
+        ],
         "totals": {
             "experiments": total.experiments,
-            "participants": participants,
-            "suppressed": total_hidden,
+            "participants": table.participants,
+            "suppressed": table.suppressed,
             "total_cost": money(total.total_cost),
-            "pooled_cost_per_participant": None
-            if total_hidden
-            else money(table.pooled_cost_per_participant.value),
-            "mean_of_municipal_costs_per_participant": None
-            if any_hidden or total_hidden
-            else money(table.mean_of_municipal_costs_per_participant.value),
+            "pooled_cost_per_participant": money(table.pooled_cost_per_participant),
+            "mean_of_municipal_costs_per_participant": money(
+                table.mean_of_municipal_costs_per_participant
+            ),
             "costs_by_kind": _kinds(total.by_kind),
         },
     }

@@ -456,6 +456,8 @@ def _check(experiment: Experiment, participants: int, cost_per_participant: Deci
     (figures,) = costs.costs_for_experiments(Experiment.objects.filter(pk=experiment.pk))
     counted = experiment_participants(experiment).total
     _expect(counted == participants, f"{experiment}: {counted} osallistujaa, ei {participants}.")
+    if figures.costs is None:
+        raise DemoTargetMissed(f"{experiment}: {figures.error}")
     value = figures.costs.per_participant.value
     _expect(
         value is not None and value.quantize(CENT, rounding=ROUND_HALF_UP) == cost_per_participant,

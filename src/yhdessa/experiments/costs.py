@@ -575,24 +575,33 @@ def parameters_of(experiment: "Experiment", current: ParameterSet) -> ParameterS
 
 @dataclass(frozen=True)
 class ExperimentFigures:
+    """One experiment's participants and costs. ``costs`` is ``None`` when a line needs a
+    parameter that is not set; ``error`` then says which, so that one experiment without its
+    parameters does not hide the figures of the others."""
+
     experiment: "Experiment"
     participants: "ParticipantCounts"
-    costs: CostTotals
+    costs: CostTotals | None
+    error: str | None = None
 
 
 def costs_for_experiments(
-    experiments: "QuerySet[Experiment]",
+    experiments: "QuerySet[Experiment] | Iterable[Experiment]",
 ) -> list[ExperimentFigures]:
     """Participants and costs of many experiments in six queries, however many there are.
 
-    Raises :class:`MissingParameter` when a line of an open experiment needs a parameter that
-    is not set.
+    A queryset is loaded with its municipality, project and cost lines here; experiments
+    given as a list must come with their cost lines prefetched.
     """
+    from django.db.models import QuerySet
+
     from yhdessa.experiments.participants import participants_by_experiment
 
-    items = list(
-        experiments.select_related("municipality", "project").prefetch_related("cost_lines")
-    )
+    if isinstance(experiments, QuerySet):
+        experiments = experiments.select_related("municipality", "project").prefetch_related(
+            "cost_lines"
+        )
+    items = list(experiments)
     counts = participants_by_experiment([item.pk for item in items])
     current = parameters_for_projects(item.project_id for item in items)
     figures = []
@@ -600,6 +609,10 @@ def costs_for_experiments(
         participants = counts[item.pk]
         parameters = parameters_of(item, current[item.project_id])
         lines = [line_data(line) for line in item.cost_lines.all()]
-        costs = experiment_costs(lines, parameters, participants.total)
-        figures.append(ExperimentFigures(item, participants, costs))
+        try:
+            totals = experiment_costs(lines, parameters, participants.total)
+        except MissingParameter as error:
+            figures.append(ExperimentFigures(item, participants, None, " ".join(error.messages)))
+        else:
+            figures.append(ExperimentFigures(item, participants, totals))
     return figures
