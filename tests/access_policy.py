@@ -66,6 +66,9 @@ def _area_policies() -> dict[str, Policy]:
     from tests.events.policy_attendance import ATTENDANCE_POLICIES
     from tests.events.policy_stats import STATS_POLICIES
     from tests.experiments.policy_api import EXPERIMENT_API_POLICIES
+    from tests.experiments.policy_model_descriptions import MODEL_DESCRIPTION_POLICIES
+    from tests.experiments.policy_pages import EXPERIMENT_PAGE_POLICIES
+    from tests.experiments.policy_staff import EXPERIMENT_STAFF_POLICIES
     from tests.surveys.policy_answering import ANSWERING_POLICIES
     from tests.surveys.policy_api import SURVEY_API_POLICIES
     from tests.surveys.policy_management import MANAGEMENT_POLICIES
@@ -79,6 +82,9 @@ def _area_policies() -> dict[str, Policy]:
         **SURVEY_API_POLICIES,
         **MANAGEMENT_POLICIES,
         **EXPERIMENT_API_POLICIES,
+        **EXPERIMENT_PAGE_POLICIES,
+        **EXPERIMENT_STAFF_POLICIES,
+        **MODEL_DESCRIPTION_POLICIES,
     }
 
 

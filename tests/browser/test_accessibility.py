@@ -7,12 +7,12 @@ check separately would make the suite slow.
 """
 
 import re
-from dataclasses import dataclass, field
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from . import broken_urls
+from . import broken_urls, pages_experiment_staff, pages_experiments, pages_model_descriptions
+from .cases import PageCase
 from .checks import (
     assert_every_tab_stop_shows_focus,
     assert_first_stop_is_skip_link,
@@ -30,19 +30,6 @@ pytestmark = pytest.mark.browser
 
 LANGUAGES = {"fi": "", "sv": "/sv"}
 PROJECT = "yhdessa-osallisuutta"
-
-
-@dataclass(frozen=True)
-class PageCase:
-    name: str
-    path: str  # "{org}" stands for the slug of an organisation in Nivala (535)
-    user: str | None = None
-    status: int = 200
-    # Fill these fields (CSS selector → value) and submit the form in <main> ...
-    submit: dict[str, str] = field(default_factory=dict)
-    # ... and expect this status and this element on the page that answers.
-    expect_status: int | None = None
-    expect_element: str | None = None
 
 
 PAGES = [
@@ -185,6 +172,9 @@ PAGES = [
         expect_element='#id_municipality[aria-invalid="true"]',
     ),
 ]
+# Each area keeps its pages and placeholders in its own module (one writer per file).
+AREAS = [pages_experiments, pages_experiment_staff, pages_model_descriptions]
+PAGES += [case for area in AREAS for case in area.PAGES]
 
 
 def nivala_organisation() -> str:
@@ -212,7 +202,7 @@ def placeholders() -> dict[str, str]:
         "answer": f"{open_wave.survey_id}/{open_wave.key}",
         "survey": str(open_wave.survey_id),
         "results": str(public_surveys().get(responses_exist()).pk),
-    }
+    } | {name: find() for area in AREAS for name, find in area.PLACEHOLDERS.items()}
 
 
 def responses_exist():

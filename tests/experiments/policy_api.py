@@ -1,4 +1,5 @@
-"""Access policies of the experiments API (merged into tests/access_policy.py)."""
+"""Access policies of the experiments API
+(merged into tests/access_policy.py)."""
 
 from typing import Any
 

@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from yhdessa.api import accounts, directory, events, experiments, projects, surveys
+from yhdessa.api import (
+    accounts,
+    directory,
+    events,
+    experiments,
+    model_descriptions,
+    projects,
+    surveys,
+)
 
 api = NinjaAPI(
     title="Yhdessä API",
@@ -20,6 +28,7 @@ api.add_router("", accounts.router)
 api.add_router("", events.router)
 api.add_router("", surveys.router)
 api.add_router("", experiments.router)
+api.add_router("", model_descriptions.router)
 
 # Pydantic's messages are English only; these follow the Accept-Language of the caller.
 VALIDATION_MESSAGES = {

@@ -1,0 +1,5 @@
+"""Published operational model descriptions (toimintamallikuvaukset)."""
+
+from ninja import Router
+
+router = Router(tags=["models"])
