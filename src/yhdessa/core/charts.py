@@ -8,6 +8,7 @@ reveal what the table hides.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import textwrap
@@ -121,3 +122,10 @@ def to_svg(figure: Figure) -> str:
     svg = buffer.getvalue()
     # matplotlib starts with an XML declaration and DOCTYPE; a standalone file keeps them.
     return re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
+
+
+def data_uri(svg: str | None) -> str | None:
+    """An SVG chart as an ``<img src>`` (the CSP allows ``data:`` images, not inline SVG)."""
+    if svg is None:
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

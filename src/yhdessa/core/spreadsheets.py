@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 import openpyxl
+from django.http import HttpResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
@@ -145,3 +147,23 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return str(value).strip()
+
+
+DOWNLOAD_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def table_download(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, file_format: str, stem: str, title: str
+) -> HttpResponse:
+    """A table as a CSV or XLSX attachment (``file_format`` is a key of DOWNLOAD_TYPES)."""
+    if file_format == "csv":
+        content = csv_bytes(header, rows)
+    else:
+        content = xlsx_bytes(header, rows, title=title)
+    response = HttpResponse(content, content_type=DOWNLOAD_TYPES[file_format])
+    name = slugify(stem)[:80].strip("-") or "taulukko"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response

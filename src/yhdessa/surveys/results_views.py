@@ -5,19 +5,17 @@ show and hand it to templates, CSV or XLSX. Non-public surveys answer 404 to any
 their staff, so that a survey's existence is not given away.
 """
 
-import base64
-
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from yhdessa.accounts.selectors import projects_for_staff
+from yhdessa.core.charts import data_uri
 from yhdessa.core.disclosure import min_cell_size, protect_count
 from yhdessa.core.http import AuthenticatedHttpRequest
-from yhdessa.core.spreadsheets import csv_bytes, xlsx_bytes
+from yhdessa.core.spreadsheets import DOWNLOAD_TYPES, table_download
 from yhdessa.surveys import results, selectors
 from yhdessa.surveys.models import Item, Response, Survey, Wave
 from yhdessa.surveys.results_forms import ComparisonForm, ResultsForm, bound
@@ -29,11 +27,6 @@ from yhdessa.surveys.results_tables import (
     results_table,
 )
 
-DOWNLOAD_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
 
 def _survey(request: HttpRequest, pk: int) -> Survey:
     return get_object_or_404(
@@ -44,24 +37,13 @@ def _survey(request: HttpRequest, pk: int) -> Survey:
     )
 
 
-def _data_uri(svg: str | None) -> str | None:
-    if svg is None:
-        return None
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-
-
 def _download(
     survey: Survey, what: str, table: tuple[list[str], list[list[Cell]]], file_format: str
 ) -> HttpResponse:
     header, rows = table
-    if file_format == "csv":
-        content = csv_bytes(header, rows)
-    else:
-        content = xlsx_bytes(header, rows, title=what)
-    response = HttpResponse(content, content_type=DOWNLOAD_TYPES[file_format])
-    stem = slugify(f"{survey.title} {what}")[:80].strip("-")
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{file_format}"'
-    return response
+    return table_download(
+        header, rows, file_format=file_format, stem=f"{survey.title} {what}", title=what
+    )
 
 
 def _page_context(request: HttpRequest, survey: Survey, waves: list[Wave]) -> dict:
@@ -95,9 +77,9 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(
         figures=figures,
         sections=_sections(figures.items, items),
-        means_chart=_data_uri(means_chart([figures])),
+        means_chart=data_uri(means_chart([figures])),
         option_charts={
-            item.key: _data_uri(options_chart([item], [figures.label]))
+            item.key: data_uri(options_chart([item], [figures.label]))
             for item in figures.items
             if item.type in (Item.Type.SINGLE, Item.Type.MULTIPLE)
         },
@@ -142,9 +124,9 @@ def survey_comparison(request: HttpRequest, pk: int) -> HttpResponse:
         result=result,
         scale_changes=[change for change in result.items if change.type == Item.Type.SCALE_1_5],
         option_changes=[change for change in result.items if change.options],
-        means_chart=_data_uri(means_chart([result.before, result.after])),
+        means_chart=data_uri(means_chart([result.before, result.after])),
         option_charts={
-            change.key: _data_uri(options_chart([change.before, change.after], labels))
+            change.key: data_uri(options_chart([change.before, change.after], labels))
             for change in result.items
             if change.options
         },

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from yhdessa.core.audit import log_action
 from yhdessa.core.forms import SpreadsheetFileField
 from yhdessa.core.http import AuthenticatedHttpRequest
+from yhdessa.core.spreadsheets import DOWNLOAD_TYPES
 from yhdessa.surveys import selectors, transfer
-from yhdessa.surveys.results_views import DOWNLOAD_TYPES
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
