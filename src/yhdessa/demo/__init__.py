@@ -34,7 +34,15 @@ def read_facts(path: Path | None = None) -> dict[str, Any]:
 
 @transaction.atomic
 def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
-    from yhdessa.demo import accounts, directory, events, experiments, projects, surveys
+    from yhdessa.demo import (
+        accounts,
+        directory,
+        events,
+        experiments,
+        model_descriptions,
+        projects,
+        surveys,
+    )
 
     facts = read_facts(facts_path)
     places = directory.load(facts)
@@ -42,6 +50,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
     events.load(facts, project=project, places=places)
     surveys.load(facts, project=project, places=places)
     experiments.load(facts, project=project, places=places)
+    model_descriptions.load(facts, project=project)
     return DemoResult(
         project_slug=project.slug,
         accounts=accounts.load(project=project, places=places, password=password),

@@ -10,7 +10,13 @@ from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
 from yhdessa.experiments import services
-from yhdessa.experiments.models import AnonymousHeadcount, CostLine, CostParameter, Experiment
+from yhdessa.experiments.models import (
+    AnonymousHeadcount,
+    CostLine,
+    CostParameter,
+    Experiment,
+    ModelDescription,
+)
 
 
 class _FrozenReadOnly:
@@ -62,7 +68,13 @@ class ExperimentAdmin(TranslationAdmin):
     search_fields = ["title"]
     filter_horizontal = ["partners", "sessions"]
     # The decision freezes the figures: only ``services.experiment_decide`` records it.
-    readonly_fields = ["decision", "decision_reason", "frozen_at", "frozen_parameters"]
+    readonly_fields = [
+        "decision",
+        "decision_reason",
+        "frozen_at",
+        "frozen_parameters",
+        "adopted_from",
+    ]
     inlines = [CostLineInline, HeadcountInline]
 
 
@@ -90,3 +102,14 @@ class CostParameterAdmin(admin.ModelAdmin):
             )
             return
         super().save_model(request, obj, form, change)
+
+
+@admin.register(ModelDescription)
+class ModelDescriptionAdmin(TranslationAdmin):
+    list_display = ["name", "project", "experiment", "status", "published_at"]
+    list_filter = ["status", "project", "municipalities"]
+    search_fields = ["name", "summary"]
+    filter_horizontal = ["municipalities"]
+    prepopulated_fields = {"slug": ["name"]}
+    # Publishing goes through ``model_services`` (audit-logged, stamps the time).
+    readonly_fields = ["status", "published_at"]

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +90,15 @@ class Experiment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="experiments",
+    )
+    adopted_from = models.ForeignKey(
+        "ModelDescription",
+        verbose_name=_("otettu käyttöön mallista"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adoptions",
+        editable=False,
     )
     sessions = models.ManyToManyField(
         Event,
@@ -446,3 +455,142 @@ _UNUSED_FIELDS: dict[CostKind, tuple[str, ...]] = {
     CostKind.PURCHASE: ("job_title", "hours", "year", "divisor_name"),
     CostKind.IN_KIND: ("job_title", "hours", "year", "divisor_name", "vat_treatment", "vat_pct"),
 }
+
+
+# --- Operational model descriptions ----------------------------------------------------------
+
+
+class ModelDescriptionStatus(models.TextChoices):
+    DRAFT = "draft", _("Luonnos")
+    PUBLISHED = "published", _("Julkaistu")
+
+
+#: The sections written by people, in Innokylä's order: (field, heading). The basic
+#: information (name, short description, places, funder, authors, dates) comes before them,
+#: and the computed sections (resources and costs, effects) are never stored.
+WRITTEN_SECTIONS: tuple[tuple[str, Any], ...] = (
+    ("basic_idea", _("Ratkaisun perusajatus")),
+    ("operating_environment", _("Toimintaympäristö")),
+    ("needs", _("Kehittämistyön taustalla olevat tarpeet")),
+    ("intended_change", _("Tavoiteltu muutos")),
+    ("measuring_change", _("Muutoksen mittaaminen")),
+    ("target_group", _("Kohderyhmä ja käyttäjäymmärrys")),
+    ("co_development", _("Yhteiskehittäminen")),
+    ("conditions", _("Toimivuuden ja käyttöönoton edellytykset")),
+    ("lessons_learned", _("Opitut asiat")),
+)
+
+
+def _section(heading: Any) -> models.TextField:
+    return models.TextField(heading, blank=True)
+
+
+class ModelDescription(models.Model):
+    """An operational model (toimintamallikuvaus) written up, Innokylä-style, for others to
+    adopt: one per experiment, or standalone for a project."""
+
+    Status = ModelDescriptionStatus
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("hanke"),
+        on_delete=models.PROTECT,
+        related_name="model_descriptions",
+    )
+    experiment = models.OneToOneField(
+        Experiment,
+        verbose_name=_("kehittämiskokeilu"),
+        null=True,
+        blank=True,
+        # The write-up outlives its experiment (it then stands alone, without computed figures).
+        on_delete=models.SET_NULL,
+        related_name="model_description",
+    )
+    slug = models.SlugField(_("verkko-osoitteen tunniste"), max_length=100, unique=True)
+    status = models.CharField(
+        _("tila"),
+        max_length=10,
+        choices=ModelDescriptionStatus.choices,
+        default=ModelDescriptionStatus.DRAFT,
+    )
+    published_at = models.DateTimeField(_("julkaistu"), null=True, blank=True, editable=False)
+    # Basic information (perustiedot)
+    name = models.CharField(_("nimi"), max_length=300)
+    summary = models.TextField(_("lyhyt kuvaus"), blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("toteutuskunnat"),
+        blank=True,
+        related_name="model_descriptions",
+    )
+    region = models.CharField(_("alue"), max_length=200, blank=True)
+    funder = models.CharField(_("rahoittaja"), max_length=300, blank=True)
+    authors = models.TextField(
+        _("tekijät"), blank=True, help_text=_("Kuvauksen laatijat ja yhteystahot.")
+    )
+    starts_on = models.DateField(_("alkaen"), null=True, blank=True)
+    ends_on = models.DateField(_("päättyen"), null=True, blank=True)
+    more_info_url = WebAddressField(
+        _("lisätietoja verkossa"),
+        blank=True,
+        validators=[
+            URLValidator(
+                schemes=["http", "https"],
+                message=_("Anna verkko-osoite, joka alkaa http:// tai https://."),
+            )
+        ],
+    )
+    # The written sections (see WRITTEN_SECTIONS)
+    basic_idea = _section(_("ratkaisun perusajatus"))
+    operating_environment = _section(_("toimintaympäristö"))
+    needs = _section(_("kehittämistyön taustalla olevat tarpeet"))
+    intended_change = _section(_("tavoiteltu muutos"))
+    measuring_change = _section(_("muutoksen mittaaminen"))
+    target_group = _section(_("kohderyhmä ja käyttäjäymmärrys"))
+    co_development = _section(_("yhteiskehittäminen"))
+    conditions = _section(_("toimivuuden ja käyttöönoton edellytykset"))
+    lessons_learned = _section(_("opitut asiat"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("toimintamallikuvaus")
+        verbose_name_plural = _("toimintamallikuvaukset")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="model_description_ends_after_start",
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                violation_error_message=_("Päättymispäivä ei voi olla ennen alkamispäivää."),
+            ),
+            models.CheckConstraint(
+                name="model_description_published_at_iff_published",
+                condition=(
+                    Q(status=ModelDescriptionStatus.PUBLISHED) & Q(published_at__isnull=False)
+                )
+                | (~Q(status=ModelDescriptionStatus.PUBLISHED) & Q(published_at__isnull=True)),
+                violation_error_message=_("Julkaisuaika kirjataan vain julkaistulle kuvaukselle."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "project"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ModelDescriptionStatus.PUBLISHED
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("Päättymispäivä ei voi olla ennen alkamispäivää.")
+        if self.experiment is not None and self.experiment.project_id != self.project_id:
+            errors["experiment"] = _("Valitse kokeilu kuvauksen hankkeesta.")
+        if errors:
+            raise ValidationError(errors)
