@@ -18,7 +18,13 @@ from yhdessa.core.audit import log_action
 from yhdessa.directory.models import Municipality, Organisation
 from yhdessa.events.models import Event
 from yhdessa.experiments import costs
-from yhdessa.experiments.models import CostLine, CostParameter, Experiment, ExperimentStatus
+from yhdessa.experiments.models import (
+    AnonymousHeadcount,
+    CostLine,
+    CostParameter,
+    Experiment,
+    ExperimentStatus,
+)
 from yhdessa.experiments.participants import experiment_participants
 from yhdessa.projects.models import Project
 
@@ -235,6 +241,43 @@ def cost_line_delete(*, actor: Any, line: CostLine) -> None:
     data = {"line": line.pk, **_line_log(line)}
     line.delete()
     log_action(actor=actor, action="experiments.cost_line.deleted", target=experiment, data=data)
+
+
+def _refuse_headcount_if_frozen(experiment: Experiment) -> None:
+    if experiment.is_frozen:
+        raise ValidationError(
+            _(
+                "Kokeilu on päätetty ja sen luvut on lukittu: "
+                "osallistujamääriä ei voi enää muuttaa."
+            ),
+            code="frozen",
+        )
+
+
+@transaction.atomic
+def headcount_add(*, actor: Any, experiment: Experiment, **fields: Any) -> AnonymousHeadcount:
+    """Participants counted without names; refused once the experiment's figures are frozen."""
+    experiment = _lock(experiment.pk)
+    _refuse_headcount_if_frozen(experiment)
+    headcount = AnonymousHeadcount(experiment=experiment, **fields)
+    headcount.full_clean()
+    headcount.save()
+    log_action(
+        actor=actor,
+        action="experiments.headcount.added",
+        target=experiment,
+        data={"headcount": headcount.pk, "date": str(headcount.date), "count": headcount.count},
+    )
+    return headcount
+
+
+@transaction.atomic
+def headcount_delete(*, actor: Any, headcount: AnonymousHeadcount) -> None:
+    experiment = _lock(headcount.experiment_id)
+    _refuse_headcount_if_frozen(experiment)
+    data = {"headcount": headcount.pk, "date": str(headcount.date), "count": headcount.count}
+    headcount.delete()
+    log_action(actor=actor, action="experiments.headcount.deleted", target=experiment, data=data)
 
 
 @transaction.atomic
