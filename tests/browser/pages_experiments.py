@@ -9,6 +9,19 @@ from collections.abc import Callable
 
 from .cases import PageCase
 
-PLACEHOLDERS: dict[str, Callable[[], str]] = {}
+PROJECT = "yhdessa-osallisuutta"
 
-PAGES: list[PageCase] = []
+
+def utajarvi_experiment() -> str:
+    from yhdessa.experiments.models import Experiment
+
+    return str(Experiment.objects.get(project__slug=PROJECT, municipality__name="Utajärvi").pk)
+
+
+PLACEHOLDERS: dict[str, Callable[[], str]] = {"experiment": utajarvi_experiment}
+
+PAGES: list[PageCase] = [
+    PageCase("project-experiments", f"/projects/{PROJECT}/experiments/"),
+    PageCase("project-costs", f"/projects/{PROJECT}/costs/"),
+    PageCase("experiment", "/experiments/{experiment}/"),
+]

@@ -25,7 +25,6 @@ event, theme and year tables are kept from giving each other's hidden cells away
 
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -43,7 +42,8 @@ from yhdessa.events.models import (
     Theme,
     WalkIn,
 )
-from yhdessa.projects.models import Project, ReportedFigure
+from yhdessa.projects.models import Project
+from yhdessa.projects.reported import Comparison, reported_beside
 
 Status = Registration.Status
 REPORTING_TIMEZONE = ZoneInfo("Europe/Helsinki")
@@ -139,26 +139,6 @@ class BackgroundDistribution:
     known: Cell  # people present whose background is known
     total: Cell  # everyone present
     suppressed: bool = False
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A figure printed in a report beside the same figure counted from the records."""
-
-    key: str
-    label: str
-    printed: Decimal
-    records: Cell
-    source: str = ""
-
-    @property
-    def difference(self) -> Decimal | None:
-        """Printed minus records: 235 printed, 213 counted → 22."""
-        return None if self.records is None else self.printed - self.records
-
-    @property
-    def differs(self) -> bool:
-        return self.difference is not None and self.difference != 0
 
 
 @dataclass(frozen=True)
@@ -358,21 +338,13 @@ def _share(count: int, whole: int) -> float | None:
 def reported_comparisons(project: Project, kind: str, total: Any) -> list[Comparison]:
     """The hand-entered totals of the project for this kind of event, beside the records."""
     prefix = REPORTED_PREFIX.get(kind, kind)
-    records = {
-        f"{prefix}.{PRESENT_TOTAL}": total.present,
-        f"{prefix}.{REGISTERED_TOTAL}": total.registered,
-    }
-    figures = ReportedFigure.objects.filter(project=project, key__in=records).order_by("key")
-    return [
-        Comparison(
-            key=figure.key,
-            label=figure.label,
-            printed=figure.value,
-            records=records[figure.key],
-            source=figure.source,
-        )
-        for figure in figures
-    ]
+    return reported_beside(
+        project,
+        {
+            f"{prefix}.{PRESENT_TOTAL}": total.present,
+            f"{prefix}.{REGISTERED_TOTAL}": total.registered,
+        },
+    )
 
 
 # --- What pages and the API use ----------------------------------------------------------
