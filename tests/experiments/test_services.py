@@ -6,7 +6,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.conftest import Actor
-from tests.experiments.factories import ExperimentFactory, HeadcountFactory, seed_parameters
+from tests.experiments.factories import (
+    CostLineFactory,
+    ExperimentFactory,
+    HeadcountFactory,
+    seed_parameters,
+)
 from tests.factories import EventFactory, ProjectFactory
 from yhdessa.core.models import AuditLogEntry
 from yhdessa.experiments import services
@@ -204,3 +209,28 @@ def test_figures_of_many_experiments_take_a_fixed_number_of_queries(
         figures = costs_for_experiments(Experiment.objects.filter(project=world.project))
     assert len(figures) == size
     assert {f.participants.total for f in figures} == {3}
+
+
+def test_an_experiment_without_its_parameters_does_not_hide_the_figures_of_the_others(world, admin):
+    seed_parameters(world.project)
+    complete = ExperimentFactory(project=world.project, municipality=world.nivala)
+    _add_lines(admin, complete)
+    unpriced = ExperimentFactory(project=world.project, municipality=world.nivala)
+    CostLineFactory(
+        experiment=unpriced,
+        kind=CostLine.Kind.STAFF_TIME,
+        amount=None,
+        job_title="Nuoriso-ohjaaja",
+        hours=Decimal(4),
+        year=2021,
+        divisor_name="general_working_time",
+    )
+    figures = {
+        item.experiment.pk: item
+        for item in costs_for_experiments(Experiment.objects.filter(project=world.project))
+    }
+    assert figures[complete.pk].costs is not None and figures[complete.pk].error is None
+    assert figures[unpriced.pk].costs is None
+    assert figures[unpriced.pk].error == (
+        "Vuodelle 2021 ei ole kuukausipalkkaa ammattinimikkeelle Nuoriso-ohjaaja."
+    )
