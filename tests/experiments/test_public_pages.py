@@ -70,6 +70,17 @@ def test_small_participant_counts_are_hidden_from_the_public_but_not_from_the_st
     assert "100,00\u00a0€" in staff
 
 
+def test_a_coordinator_cannot_work_out_a_small_count_from_their_own_and_the_total(
+    client_as, world, two_municipalities
+):
+    # Nivala's coordinator sees Nivala's 30 exactly; with the total 33 beside it, Sievi's 3
+    # would follow, so the total is hidden from them.
+    page = client_as(Actor.COORDINATOR).get(costs_url(world)).content.decode()
+    assert ">30<" in page
+    assert ">3<" not in page and ">33<" not in page
+    assert "27,27\u00a0€" not in page  # 900 € / 33 would give the total back
+
+
 def test_download_holds_the_same_protected_figures(client, world, two_municipalities):
     response = client.get(costs_url(world, format="csv"))
     assert response["Content-Disposition"].endswith('.csv"')

@@ -7,7 +7,9 @@ anyone else through the small-number function. The counts of one project are pro
 together: a municipality with a hidden experiment is hidden in the project's table, and a
 municipality hidden there hides its experiments, so that no published sum gives a hidden count
 back. A cost per participant and a participant share of a hidden group are hidden too (total
-cost / cost per participant would give the count back).
+cost / cost per participant would give the count back). A reader who is staff of some of the
+experiments (a coordinator, of their own municipality's) knows those counts exactly, so the
+others are protected as if those were published too (:func:`protect_project`).
 """
 
 from collections import defaultdict
@@ -57,36 +59,60 @@ class Protection:
     total: int | None
 
 
-def protect_project(figures: Sequence[ExperimentFigures]) -> Protection:
-    """Protect the counts of one project's experiments together (see the module docstring)."""
+def protect_project(
+    figures: Sequence[ExperimentFigures], *, known: Iterable[int] = ()
+) -> Protection:
+    """Protect the counts of one project's experiments together (see the module docstring).
+
+    ``known`` names municipalities whose counts the reader sees exactly anyway (a coordinator
+    sees their own municipality's). Those counts cannot be protected from the reader, so the
+    others are protected as a line of their own: total − the known counts is what the reader
+    can work out, and the hidden counts must not be found from it either. The known counts
+    themselves are left out of what is returned (the reader gets them from their own view).
+    """
+    known = set(known)
     by_municipality: dict[int, list[ExperimentFigures]] = defaultdict(list)
     for item in figures:
         by_municipality[item.experiment.municipality_id].append(item)
     municipal = {
         pk: sum(item.participants.total for item in items) for pk, items in by_municipality.items()
     }
+    others = {pk: count for pk, count in municipal.items() if pk not in known}
     small_inside = [
         pk
         for pk, items in by_municipality.items()
-        if any(protect_count(item.participants.total) is None for item in items)
+        if pk in others and any(protect_count(item.participants.total) is None for item in items)
     ]
-    table = protect_counts(municipal, also_hide=small_inside)
+    table = protect_counts(others, also_hide=small_inside)
+    total = None if table.total is None else sum(municipal.values())
+    cells = {pk: table.cells.get(pk) for pk in municipal}
     shown: dict[int, int | None] = {}
     for item in figures:
-        hidden = table.cells[item.experiment.municipality_id] is None
+        hidden = cells[item.experiment.municipality_id] is None
         shown[item.experiment.pk] = None if hidden else protect_count(item.participants.total)
-    return Protection(shown, table.cells, table.total)
+    return Protection(shown, cells, total)
 
 
-def protection_by_project(project_ids: Iterable[int]) -> dict[int, Protection]:
-    """The public view of every experiment of these projects, in a fixed number of queries."""
+def protection_by_project(
+    project_ids: Iterable[int], user: User | AnonymousUser
+) -> dict[int, Protection]:
+    """What the user may see of the counts of these projects' experiments, in a fixed number
+    of queries (the municipalities whose experiments the user is staff of count as known)."""
     everything = costs.costs_for_experiments(
         Experiment.objects.filter(project__in=set(project_ids))
     )
+    staff = staff_ids(user, (item.experiment.pk for item in everything))
     by_project: dict[int, list[ExperimentFigures]] = defaultdict(list)
     for item in everything:
         by_project[item.experiment.project_id].append(item)
-    return {pk: protect_project(items) for pk, items in by_project.items()}
+    return {
+        pk: protect_project(items, known=_known_municipalities(items, staff))
+        for pk, items in by_project.items()
+    }
+
+
+def _known_municipalities(figures: Iterable[ExperimentFigures], staff: set[int]) -> set[int]:
+    return {item.experiment.municipality_id for item in figures if item.experiment.pk in staff}
 
 
 # --- One reader's view -----------------------------------------------------------------------
@@ -132,7 +158,7 @@ def experiment_views(
     public_projects = {
         item.experiment.project_id for item in computed if item.experiment.pk not in staff
     }
-    protection = protection_by_project(public_projects) if public_projects else {}
+    protection = protection_by_project(public_projects, user) if public_projects else {}
     views = []
     for item in computed:
         pk = item.experiment.pk
@@ -194,8 +220,11 @@ class ProjectCostTable:
         return self.table.mean_of_municipal_costs_per_participant.value
 
 
-def project_cost_table(figures: Sequence[ExperimentFigures], *, exact: bool) -> ProjectCostTable:
-    """Rows by municipality (in name order) and the totals; counts protected unless ``exact``.
+def project_cost_table(
+    figures: Sequence[ExperimentFigures], *, exact: bool, known: Iterable[int] = ()
+) -> ProjectCostTable:
+    """Rows by municipality (in name order) and the totals; counts protected unless ``exact``
+    (the rows of ``known`` municipalities exact, see :func:`protect_project`).
 
     Experiments whose costs cannot be computed are left out of the sums and listed in
     ``errors``.
@@ -215,10 +244,13 @@ def project_cost_table(figures: Sequence[ExperimentFigures], *, exact: bool) -> 
             for pk in order
         ]
     )
-    protection = None if exact else protect_project(figures)
+    known = set(known)
+    protection = None if exact else protect_project(figures, known=known)
     rows = []
     for pk, row in zip(order, table.municipalities, strict=True):
-        participants = row.participants if protection is None else protection.municipalities[pk]
+        participants: int | None = row.participants
+        if protection is not None and pk not in known:
+            participants = protection.municipalities[pk]
         rows.append(
             MunicipalityCosts(
                 municipality=by_municipality[pk][0].experiment.municipality,
@@ -252,4 +284,6 @@ def project_costs_for(
         experiments = experiments_for_staff(user).filter(project_id=project_id)
     figures = costs.costs_for_experiments(experiments)
     staff = staff_ids(user, (item.experiment.pk for item in figures))
-    return project_cost_table(figures, exact=len(staff) == len(figures))
+    return project_cost_table(
+        figures, exact=len(staff) == len(figures), known=_known_municipalities(figures, staff)
+    )
