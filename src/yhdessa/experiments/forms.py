@@ -5,6 +5,7 @@ The forms validate (the models' ``clean`` gives the messages); every write goes 
 kind is chosen first (``?kind=…`` in the address), so the pages work without JavaScript.
 """
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -49,6 +50,22 @@ def _decimal(form: forms.BaseForm, *names: str) -> None:
             field.localize = True
             field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
             field.widget.is_localized = True
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A stored decimal without its trailing zeros (and without an exponent)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+class DecimalField(forms.DecimalField):
+    """Accepts the Finnish way: a decimal comma, and spaces between thousands ("3 040,50")."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, str):
+            value = "".join(value.split())
+        return super().to_python(value)
 
 
 class SessionField(forms.ModelMultipleChoiceField):
@@ -173,7 +190,6 @@ class ExperimentForm(forms.ModelForm):
     def service_fields(self) -> dict[str, Any]:
         """The cleaned data as ``services.experiment_create/update`` take it."""
         data = dict(self.cleaned_data)
-        data["title"] = data["title_fi"]
         if self.instance.is_frozen:
             data.pop("status", None)
         return data
@@ -216,6 +232,7 @@ class CostLineForm(forms.ModelForm):
         fields = ["description", "job_title", "hours", "year", "divisor_name"]
         fields += ["amount", "vat_treatment", "vat_pct"]
         help_texts = COST_LINE_HELP
+        field_classes = dict.fromkeys(["hours", "amount", "vat_pct"], DecimalField)
 
     def __init__(self, *args: Any, job_titles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -300,6 +317,7 @@ class CostParameterForm(forms.ModelForm):
             "source": _("Lähde"),
             "source_url": _("Lähteen verkko-osoite"),
         }
+        field_classes = {"value": DecimalField}
         help_texts = {
             "year": _(
                 "Tilaston vuosi; vapaaehtoistyön arvolle perusvuosi, tuntijakajalle "
@@ -318,6 +336,8 @@ class CostParameterForm(forms.ModelForm):
         if qualifier in self.fields:
             self.fields[qualifier].required = True
         _decimal(self, "value")
+        if self.instance.pk is not None:  # 3040, not 3040,0000
+            self.initial["value"] = _plain(self.instance.value)
         if "year" in self.fields:
             self.fields["year"].widget.attrs["inputmode"] = "numeric"
         if self.instance.pk is None:

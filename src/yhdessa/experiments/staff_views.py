@@ -290,7 +290,10 @@ def _save_experiment(
 ) -> Experiment:
     fields = form.service_fields()
     if experiment.pk is None:
-        return services.experiment_create(actor=request.user, project=project, **fields)
+        # ``title`` is the active language's column: the Finnish one is given as it.
+        return services.experiment_create(
+            actor=request.user, project=project, title=fields["title_fi"], **fields
+        )
     return services.experiment_update(actor=request.user, experiment=experiment, **fields)
 
 
@@ -482,7 +485,7 @@ def cost_parameter_create(request: AuthenticatedHttpRequest, slug: str) -> HttpR
 @login_required
 def cost_parameter_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     parameter = selectors.cost_parameter_to_manage(request.user, pk)
-    shown = str(parameter)  # before the form puts posted values in it
+    shown = f"{costs.parameter_of(parameter).label()} {parameter.year}"
     form = CostParameterForm(_posted(request), instance=parameter)
     keeping = _write(
         form,
