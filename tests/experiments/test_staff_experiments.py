@@ -83,6 +83,11 @@ def test_the_list_takes_the_same_queries_however_many_experiments(
     assert len(response.context["rows"]) == 9
 
 
+def test_the_workspace_links_to_the_projects_experiments(world, client_as):
+    page = client_as(Actor.VIEWER).get(reverse("core:dashboard")).content.decode()
+    assert f'href="{list_url(world)}"' in page
+
+
 # Creating and editing ------------------------------------------------------------------------
 
 
@@ -131,6 +136,24 @@ def test_bad_input_is_refused_and_nothing_saved(world, client_as, changes, messa
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Experiment.objects.exists()
+
+
+def test_sessions_offered_are_the_projects_experiment_sessions_where_the_user_works(
+    world, client_as
+):
+    def session(**fields):
+        return EventFactory(project=world.project, kind=Event.Kind.EXPERIMENT_SESSION, **fields)
+
+    nivala, anywhere, sievi = (
+        session(municipality=world.nivala),
+        session(),
+        session(municipality=world.sievi),
+    )
+    EventFactory(project=world.project, municipality=world.nivala)  # a training
+    form = client_as(Actor.COORDINATOR).get(create_url(world)).context["form"]
+    assert set(form.fields["sessions"].queryset) == {nivala, anywhere}
+    form = client_as(Actor.PROJECT_ADMIN).get(create_url(world)).context["form"]
+    assert set(form.fields["sessions"].queryset) == {nivala, anywhere, sievi}
 
 
 def test_sessions_of_another_municipality_or_project_are_refused(world, client_as):

@@ -143,13 +143,9 @@ class ExperimentForm(forms.ModelForm):
     def _sessions(self, project: Project, municipalities: QuerySet[Municipality]) -> None:
         sessions = _choice(self, "sessions")
         chosen = self.instance.sessions.all() if self.instance.pk else Event.objects.none()
+        where = Q(municipality__isnull=True) | Q(municipality__in=municipalities)
         sessions.queryset = Event.objects.filter(
-            Q(
-                project=project,
-                kind=Event.Kind.EXPERIMENT_SESSION,
-                municipality__in=[None, *municipalities],
-            )
-            | Q(pk__in=chosen)
+            Q(where, project=project, kind=Event.Kind.EXPERIMENT_SESSION) | Q(pk__in=chosen)
         ).order_by("-starts_at", "pk")
         sessions.help_text = _(
             "Hankkeen tapahtumat, joiden tyyppi on Kokeilun tapaaminen. Niiden läsnäolijat "
@@ -212,6 +208,16 @@ COST_LINE_HELP = {
 }
 
 
+def unused_by(kind: str) -> dict[str, Any]:
+    """Empty values for the fields that ``kind`` does not use (``CostLine.clean`` refuses
+    them filled): a line whose kind changes leaves its old figures behind."""
+    every = {name for names in COST_LINE_FIELDS.values() for name in names}
+    return {
+        name: None if getattr(CostLine._meta.get_field(name), "null", False) else ""
+        for name in every - set(COST_LINE_FIELDS[kind])
+    }
+
+
 class KindChoiceForm(forms.Form):
     """The first step of a new cost line or parameter: which kind (a GET form)."""
 
@@ -250,7 +256,8 @@ class CostLineForm(forms.ModelForm):
         self.job_titles = job_titles
 
     def service_fields(self) -> dict[str, Any]:
-        return {"kind": self.instance.kind, **self.cleaned_data}
+        """Every field of a line, the ones its kind does not use emptied."""
+        return {"kind": self.instance.kind, **unused_by(self.instance.kind), **self.cleaned_data}
 
 
 class HeadcountForm(forms.ModelForm):

@@ -25,13 +25,13 @@ from yhdessa.accounts.selectors import object_to_manage, projects_administered_b
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.experiments import costs, selectors, services
 from yhdessa.experiments.forms import (
-    COST_LINE_FIELDS,
     CostLineForm,
     CostParameterForm,
     DecisionForm,
     ExperimentForm,
     HeadcountForm,
     KindChoiceForm,
+    unused_by,
 )
 from yhdessa.experiments.models import (
     CostKind,
@@ -316,7 +316,7 @@ def cost_line_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     kind = _kind(request, CostKind.choices)
     if kind and kind != line.kind:  # the kind changes: what it does not use is cleared
         line.kind = kind
-        for name, empty in _unused(kind).items():
+        for name, empty in unused_by(kind).items():
             setattr(line, name, empty)
     return _cost_line_page(request, line.experiment, line)
 
@@ -324,17 +324,10 @@ def cost_line_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def _save_line(
     request: AuthenticatedHttpRequest, experiment: Experiment, line: CostLine, form: CostLineForm
 ) -> CostLine:
-    fields = _unused(line.kind) | form.service_fields()
+    fields = form.service_fields()
     if line.pk is None:
         return services.cost_line_add(actor=request.user, experiment=experiment, **fields)
     return services.cost_line_change(actor=request.user, line=line, **fields)
-
-
-def _unused(kind: str) -> dict[str, Any]:
-    nullable = ("hours", "year", "amount", "vat_pct")
-    every = ("job_title", "hours", "year", "divisor_name", "amount", "vat_treatment", "vat_pct")
-    used = COST_LINE_FIELDS[kind]
-    return {name: None if name in nullable else "" for name in every if name not in used}
 
 
 def _cost_line_page(
@@ -373,7 +366,7 @@ def _delete_page(
     experiment: Experiment,
     *,
     what: str,
-    delete: Any,
+    delete: Callable[[], None],
     anchor: str,
 ) -> HttpResponse:
     """A confirmation (GET) and the deletion (POST); refused for a decided experiment."""
