@@ -63,6 +63,7 @@ EVENT_STAFF = NIVALA_STAFF | {A.ORGANISER: O.OK}
 
 def _area_policies() -> dict[str, Policy]:
     # Each area keeps its rows in its own module, merged here into the one table.
+    from tests.directory.policy_cooperation import COOPERATION_POLICIES
     from tests.events.policy_attendance import ATTENDANCE_POLICIES
     from tests.events.policy_stats import STATS_POLICIES
     from tests.experiments.policy_api import EXPERIMENT_API_POLICIES
@@ -73,6 +74,8 @@ def _area_policies() -> dict[str, Policy]:
     from tests.surveys.policy_api import SURVEY_API_POLICIES
     from tests.surveys.policy_management import MANAGEMENT_POLICIES
     from tests.surveys.policy_results import RESULTS_POLICIES
+    from tests.toolkit.policy_knowledge import KNOWLEDGE_POLICIES
+    from tests.toolkit.policy_tips import TIP_POLICIES
 
     return {
         **ATTENDANCE_POLICIES,
@@ -85,6 +88,9 @@ def _area_policies() -> dict[str, Policy]:
         **EXPERIMENT_PAGE_POLICIES,
         **EXPERIMENT_STAFF_POLICIES,
         **MODEL_DESCRIPTION_POLICIES,
+        **TIP_POLICIES,
+        **KNOWLEDGE_POLICIES,
+        **COOPERATION_POLICIES,
     }
 
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "yhdessa.events",
     "yhdessa.surveys",
     "yhdessa.experiments",
+    "yhdessa.toolkit",
 ]
 
 MIDDLEWARE = [

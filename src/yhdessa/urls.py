@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("yhdessa.events.urls")),
     path("", include("yhdessa.surveys.urls")),
     path("", include("yhdessa.experiments.urls")),
+    path("", include("yhdessa.toolkit.urls")),
     path("accounts/", include("yhdessa.accounts.urls")),
     prefix_default_language=False,
 )

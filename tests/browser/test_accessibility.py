@@ -11,7 +11,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from . import broken_urls, pages_experiment_staff, pages_experiments, pages_model_descriptions
+from . import (
+    broken_urls,
+    pages_cooperation,
+    pages_experiment_staff,
+    pages_experiments,
+    pages_knowledge,
+    pages_model_descriptions,
+    pages_tips,
+)
 from .cases import PageCase
 from .checks import (
     assert_every_tab_stop_shows_focus,
@@ -173,7 +181,14 @@ PAGES = [
     ),
 ]
 # Each area keeps its pages and placeholders in its own module (one writer per file).
-AREAS = [pages_experiments, pages_experiment_staff, pages_model_descriptions]
+AREAS = [
+    pages_experiments,
+    pages_experiment_staff,
+    pages_model_descriptions,
+    pages_tips,
+    pages_knowledge,
+    pages_cooperation,
+]
 PAGES += [case for area in AREAS for case in area.PAGES]
 
 

@@ -8,12 +8,15 @@ from ninja.errors import ValidationError
 
 from yhdessa.api import (
     accounts,
+    cooperation,
     directory,
     events,
     experiments,
+    knowledge,
     model_descriptions,
     projects,
     surveys,
+    tips,
 )
 
 api = NinjaAPI(
@@ -29,6 +32,9 @@ api.add_router("", events.router)
 api.add_router("", surveys.router)
 api.add_router("", experiments.router)
 api.add_router("", model_descriptions.router)
+api.add_router("", tips.router)
+api.add_router("", knowledge.router)
+api.add_router("", cooperation.router)
 
 # Pydantic's messages are English only; these follow the Accept-Language of the caller.
 VALIDATION_MESSAGES = {

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from yhdessa.directory import views
+from yhdessa.directory import cooperation_urls, views
 
 app_name = "directory"
 
+# Cooperation structures (cooperation_urls) keep their views and URLs in one place.
 urlpatterns = [
+    *cooperation_urls.urlpatterns,
     path("municipalities/", views.municipality_list, name="municipality_list"),
     path("municipalities/<str:code>/", views.municipality_detail, name="municipality_detail"),
     path("organisations/", views.organisation_list, name="organisation_list"),

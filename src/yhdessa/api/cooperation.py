@@ -1,0 +1,5 @@
+"""Cooperation structures of municipalities (public parts)."""
+
+from ninja import Router
+
+router = Router(tags=["cooperation"])

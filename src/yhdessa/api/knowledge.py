@@ -1,0 +1,5 @@
+"""Publications, lessons and vision words (public); interviews (staff)."""
+
+from ninja import Router
+
+router = Router(tags=["knowledge"])

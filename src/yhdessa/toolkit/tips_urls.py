@@ -1,0 +1,5 @@
+"""Tip lists (public) and the checklists adopted from them (staff)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
