@@ -155,6 +155,13 @@ class EffectsSection:
     distributions: tuple[DistributionEffect, ...] = ()
     threshold: int = field(default_factory=min_cell_size)
 
+    @property
+    def common_reading(self) -> str:
+        """The reading of every scale item when it is one and the same (e.g. too few pairs),
+        said once instead of item by item."""
+        readings = {scale.reading for scale in self.scales}
+        return readings.pop() if len(readings) == 1 else ""
+
 
 @dataclass(frozen=True)
 class ModelReport:
@@ -486,7 +493,13 @@ def _effects_markdown(section: EffectsSection) -> list[str]:
         f"- {_('Parivastaajia')}: {_count(section.pairs)}",
         "",
     ]
-    if section.scales:
+    if section.scales and section.common_reading:
+        lines += _table(
+            (str(_("Osa-alue")), before.label, after.label),
+            [(s.question, _mean(s.before_mean), _mean(s.after_mean)) for s in section.scales],
+        )
+        lines += [section.common_reading, ""]
+    elif section.scales:
         lines += _table(
             (str(_("Osa-alue")), before.label, after.label, str(_("Mitä aineisto kertoo"))),
             [

@@ -138,6 +138,13 @@ def project_for_standalone(user: User | AnonymousUser, slug: str) -> Project:
     )
 
 
+def projects_for_new_descriptions(user: User | AnonymousUser) -> QuerySet[Project]:
+    """Projects whose admins the user is: they may write standalone descriptions."""
+    if not user.is_authenticated:
+        return Project.objects.none()
+    return projects_administered_by(user).order_by("short_name")
+
+
 def adoption_targets(user: User | AnonymousUser) -> list[tuple[Project, Municipality]]:
     """Where the user may start an experiment: each partner municipality of a project they
     administer, and their own municipality in each project it is a partner of."""

@@ -53,7 +53,12 @@ def model_list(request: HttpRequest) -> HttpResponse:
     drafts = model_selectors.descriptions_for_staff(request.user).filter(
         status=ModelDescription.Status.DRAFT
     )
-    context = {"form": form, "page": page, "drafts": drafts.order_by("name")}
+    context = {
+        "form": form,
+        "page": page,
+        "drafts": drafts.order_by("name"),
+        "projects": model_selectors.projects_for_new_descriptions(request.user),
+    }
     return render(request, "experiments/models/list.html", context, status=200 if valid else 400)
 
 
