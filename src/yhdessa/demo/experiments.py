@@ -44,6 +44,9 @@ from yhdessa.experiments.models import (
 from yhdessa.experiments.participants import experiment_participants
 from yhdessa.projects.models import Project, ReportedFigure
 
+#: How long after an experiment ended its decision was recorded (the demo's evaluation meeting).
+DECIDED_AFTER = datetime.timedelta(days=28)
+
 CENT = Decimal("0.01")
 #: The year whose prices the cost lines use (the report priced the experiments at 2021 prices).
 PRICE_YEAR = 2021
@@ -384,6 +387,12 @@ def _load_experiment(
     experiment = services.experiment_decide(
         actor=None, experiment=experiment, decision=spec.decision, reason=spec.reason
     )
+    # The decisions were made in the partners' evaluation meeting after the experiments, not
+    # on the day the demo is loaded.
+    experiment.frozen_at = datetime.datetime.combine(
+        spec.ends_on + DECIDED_AFTER, datetime.time(12), tzinfo=datetime.UTC
+    )
+    experiment.save(update_fields=["frozen_at"])
     _check(experiment, participants, cost_per_participant)
     return experiment
 
