@@ -184,3 +184,17 @@ def test_pages_take_the_same_number_of_queries_however_many_experiments(
         experiment(world, municipality, people=10, cost="10.00")
         experiment(world, world.sievi, people=10, cost="10.00")
     assert count_queries() == few
+
+
+def test_experiment_page_leads_to_its_model_description_and_its_staff_to_the_workspace(
+    client_as, world, public_project
+):
+    from tests.experiments.policy_model_descriptions import nivala_description
+
+    description = nivala_description(world)
+    url = reverse("experiments:experiment_detail", kwargs={"pk": description.experiment.pk})
+    public = client_as(Actor.ANONYMOUS).get(url).content.decode()
+    assert reverse("experiments:model_detail", kwargs={"slug": description.slug}) in public
+    workspace = reverse("experiments:experiment_staff", kwargs={"pk": description.experiment.pk})
+    assert workspace not in public
+    assert workspace in client_as(Actor.COORDINATOR).get(url).content.decode()

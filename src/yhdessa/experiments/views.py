@@ -18,6 +18,7 @@ from yhdessa.accounts.selectors import projects_for_staff
 from yhdessa.core.disclosure import min_cell_size
 from yhdessa.core.spreadsheets import DOWNLOAD_TYPES, table_download
 from yhdessa.experiments import cost_outputs, figures
+from yhdessa.experiments.model_selectors import visible_descriptions
 from yhdessa.experiments.models import Experiment
 from yhdessa.experiments.selectors import experiments_for_staff
 from yhdessa.projects.models import Project
@@ -59,6 +60,8 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "experiment": experiment,
         "view": view,
+        "model": visible_descriptions(request.user).filter(experiment=experiment).first(),
+        "is_staff": view.exact,
         "by_kind": cost_outputs.kind_rows(view.costs),
         "parameters": cost_outputs.parameters_used(view.costs),
         "threshold": min_cell_size(),
