@@ -66,3 +66,4 @@ clean:
 
 bench: $(VENV)/.installed
 	DEBUG=1 $(BIN)/python bench/bench_directory.py
+	DEBUG=1 $(BIN)/python bench/bench_experiments.py
