@@ -117,6 +117,12 @@ def test_list_shows_published_descriptions_and_filters_them(client, world):
     assert [d.name for d in client.get(url, project).context["page"]] == names
 
 
+def test_search_finds_a_finnish_description_from_the_swedish_page(client, world):
+    published = nivala_description(world)
+    response = client.get("/sv" + reverse("experiments:model_list"), {"q": "olohuone"})
+    assert [d.slug for d in response.context["page"]] == [published.slug]
+
+
 def test_list_with_an_unknown_filter_value_answers_400_with_a_message(client, world):
     nivala_description(world)
     response = client.get(reverse("experiments:model_list"), {"municipality": "999"})

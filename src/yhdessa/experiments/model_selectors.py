@@ -17,6 +17,7 @@ from yhdessa.accounts.selectors import (
     projects_for_staff,
 )
 from yhdessa.directory.models import Municipality
+from yhdessa.experiments.model_export import LANGUAGES
 from yhdessa.experiments.models import Experiment, ModelDescription, ModelDescriptionStatus
 from yhdessa.experiments.selectors import experiments_for_staff, experiments_managed_by
 from yhdessa.projects.models import Project
@@ -91,12 +92,17 @@ def public_list(
     if project:
         found = found.filter(project__slug=project)
     for word in text.split()[:10]:
-        found = found.filter(Q(name__icontains=word) | Q(summary__icontains=word))
+        # Every language's columns: a Swedish reader finds a description written in Finnish.
+        matches = Q()
+        for language in LANGUAGES:
+            matches |= Q(**{f"name_{language}__icontains": word})
+            matches |= Q(**{f"summary_{language}__icontains": word})
+        found = found.filter(matches)
     return (
         ModelDescription.objects.filter(pk__in=found.values("pk"))
         .select_related("project", "experiment__municipality")
         .prefetch_related("municipalities")
-        .order_by("name", "pk")
+        .order_by("name_fi", "pk")
     )
 
 

@@ -182,6 +182,8 @@ def description_adopt(
     One adoption per municipality and project: a second one is refused (the first draft is
     the place to continue), so that a double click does not leave two drafts behind.
     """
+    # Lock the model's row: two clicks at once must not both find no earlier adoption.
+    description = ModelDescription.objects.select_for_update().get(pk=description.pk)
     taken = Experiment.objects.filter(
         adopted_from=description, project=project, municipality=municipality
     ).first()
