@@ -1,7 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from yhdessa.directory.models import Municipality, Organisation, Region, WellbeingServicesCounty
+from yhdessa.directory.models import (
+    CooperationStructure,
+    Municipality,
+    Organisation,
+    Region,
+    WellbeingServicesCounty,
+)
 
 
 @admin.register(Region)
@@ -27,3 +33,10 @@ class OrganisationAdmin(TranslationAdmin):
     list_filter = ["kind", "municipality", "is_demo"]
     search_fields = ["name", "business_id"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(CooperationStructure)
+class CooperationStructureAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "municipality", "checked_on", "is_demo"]
+    list_filter = ["kind", "municipality", "is_demo"]
+    search_fields = ["title", "person_name"]

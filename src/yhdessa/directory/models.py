@@ -133,3 +133,22 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:organisation_detail", kwargs={"slug": self.slug})
+
+
+# Cooperation structures live in their own module; imported here so that Django finds them.
+from yhdessa.directory.cooperation_models import (  # noqa: E402
+    CooperationKind,
+    CooperationStructure,
+    CooperationSubtype,
+)
+
+__all__ = [
+    "CooperationKind",
+    "CooperationStructure",
+    "CooperationSubtype",
+    "Municipality",
+    "Organisation",
+    "OrganisationKind",
+    "Region",
+    "WellbeingServicesCounty",
+]

@@ -1,6 +1,12 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from yhdessa.directory.models import Municipality, Organisation, Region, WellbeingServicesCounty
+from yhdessa.directory.models import (
+    CooperationStructure,
+    Municipality,
+    Organisation,
+    Region,
+    WellbeingServicesCounty,
+)
 
 
 @register(Region)
@@ -21,3 +27,8 @@ class MunicipalityTranslation(TranslationOptions):
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
     fields = ("description",)
+
+
+@register(CooperationStructure)
+class CooperationStructureTranslation(TranslationOptions):
+    fields = ("title", "description")

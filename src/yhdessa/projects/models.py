@@ -131,3 +131,62 @@ class ReportedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} = {self.value}"
+
+
+class ActivityKind(models.TextChoices):
+    REGIONAL_COOPERATION = "regional_cooperation", _("Alueellinen yhteistyö")
+    SUPPORT = "support", _("Tuki ja sparraus kunnille")
+
+
+class ProjectActivityManager(models.Manager["ProjectActivity"]):
+    """Rows come with their municipalities: ``project.activities.all`` in a template (the
+    project page) then costs two queries however many entries there are."""
+
+    def get_queryset(self) -> models.QuerySet["ProjectActivity"]:
+        return super().get_queryset().prefetch_related("municipalities")
+
+
+class ProjectActivity(models.Model):
+    """A dated entry of a project's regional cooperation (networks, forums, workshops) or of
+    the support it gave its municipalities (e.g. founding village councils)."""
+
+    Kind = ActivityKind
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("hanke"), on_delete=models.CASCADE, related_name="activities"
+    )
+    kind = models.CharField(_("laji"), max_length=30, choices=ActivityKind.choices)
+    title = models.CharField(_("otsikko"), max_length=300)
+    description = models.TextField(_("lyhyt kuvaus"), blank=True, max_length=2000)
+    starts_on = models.DateField(_("päivä tai alkamispäivä"))
+    ends_on = models.DateField(
+        _("päättymispäivä"),
+        null=True,
+        blank=True,
+        help_text=_("Jätä tyhjäksi, jos kyse on yhden päivän tapahtumasta."),
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("mukana olleet kunnat"), related_name="+", blank=True
+    )
+    is_demo = models.BooleanField(
+        _("demoaineistoa"),
+        default=False,
+        help_text=_("Keksitty esimerkki, joka näytetään demoaineistona."),
+    )
+
+    objects = ProjectActivityManager()
+
+    class Meta:
+        verbose_name = _("yhteistyö- tai tukitoiminta")
+        verbose_name_plural = _("yhteistyö- ja tukitoiminta")
+        ordering = ["kind", "starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="project_activity_ends_after_start",
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                violation_error_message=_("Päättymispäivä ei voi olla ennen alkamispäivää."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
