@@ -36,6 +36,7 @@ def read_facts(path: Path | None = None) -> dict[str, Any]:
 def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
     from yhdessa.demo import (
         accounts,
+        cooperation,
         directory,
         events,
         experiments,
@@ -51,6 +52,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
     surveys.load(facts, project=project, places=places)
     experiments.load(facts, project=project, places=places)
     model_descriptions.load(facts, project=project)
+    cooperation.load(facts, project=project, places=places)
     return DemoResult(
         project_slug=project.slug,
         accounts=accounts.load(project=project, places=places, password=password),
