@@ -88,6 +88,8 @@ class CooperationForm(forms.ModelForm):
                 field.widget = forms.Textarea(attrs={"rows": 3})
             if name in KIND_REQUIRED.get(self.kind, ()):
                 field.required = True
+        if self.kind != CooperationKind.LIAISON:
+            self.fields["title_fi"].help_text = self.fields["title_sv"].help_text = ""
         for name, label in KIND_LABELS.get(self.kind, {}).items():
             if name in self.fields:
                 self.fields[name].label = label
