@@ -43,6 +43,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
         model_descriptions,
         projects,
         surveys,
+        toolkit,
     )
 
     facts = read_facts(facts_path)
@@ -53,6 +54,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
     experiments.load(facts, project=project, places=places)
     model_descriptions.load(facts, project=project)
     cooperation.load(facts, project=project, places=places)
+    toolkit.load(facts, project=project)
     return DemoResult(
         project_slug=project.slug,
         accounts=accounts.load(project=project, places=places, password=password),

@@ -243,6 +243,28 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def identifier_url(self) -> str:
+        """The persistent identifier as a resolvable address (urn.fi or doi.org), or ""."""
+        return resolvable_identifier(self.identifier)
+
+
+def resolvable_identifier(identifier: str) -> str:
+    value = identifier.strip()
+    for prefix in ("https://", "http://"):
+        if value.lower().startswith(prefix):
+            value = value[len(prefix) :]
+    for resolver in ("urn.fi/", "doi.org/", "dx.doi.org/"):
+        if value.lower().startswith(resolver):
+            value = value[len(resolver) :]
+    if value.upper().startswith("URN:"):
+        return f"https://urn.fi/{value}"
+    if value.lower().startswith("doi:"):
+        value = value[4:]
+    if value.startswith("10."):
+        return f"https://doi.org/{value}"
+    return ""
+
 
 # --- Interviews and coded themes -------------------------------------------------------------
 
