@@ -107,14 +107,16 @@ def list_cooperation(request, filters: Query[CooperationFilter]):
 
 @router.get(
     "/municipalities/{code}/cooperation",
-    response={200: list[CooperationOut], **NOT_FOUND},
+    response={200: list[CooperationOut], **NOT_FOUND, **INVALID},
 )
 def get_municipality_cooperation(request, code: MunicipalityCode):
     municipality = get_object_or_404(Municipality, code=code)
     return selectors.cooperation_structures().filter(municipality=municipality)
 
 
-@router.get("/projects/{slug}/activities", response={200: list[ActivityOut], **NOT_FOUND})
+@router.get(
+    "/projects/{slug}/activities", response={200: list[ActivityOut], **NOT_FOUND, **INVALID}
+)
 def list_project_activities(request, slug: ProjectSlug):
     """Regional cooperation and support to municipalities of a public project."""
     project = get_object_or_404(public_projects(), slug=slug)
