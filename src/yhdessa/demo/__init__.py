@@ -40,6 +40,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
         directory,
         events,
         experiments,
+        knowledge,
         model_descriptions,
         projects,
         surveys,
@@ -54,6 +55,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
     experiments.load(facts, project=project, places=places)
     model_descriptions.load(facts, project=project)
     cooperation.load(facts, project=project, places=places)
+    knowledge.load(facts, project=project, places=places)
     toolkit.load(facts, project=project)
     return DemoResult(
         project_slug=project.slug,
