@@ -60,7 +60,7 @@ def test_the_project_has_the_reports_cooperation_and_support(demo_loaded):  # no
     assert [a.title for a in support.order_by("pk")] == FACTS["support_fi"]
     for activity in activities:
         assert datetime.date(2021, 1, 1) <= activity.starts_on <= datetime.date(2023, 12, 31)
-        assert activity.is_demo and activity.description.startswith("Demo:")
+        assert activity.is_demo and "Demo:" in activity.description
     day = support.get(title__contains="Reisjärvellä")
     assert [m.name for m in day.municipalities.all()] == ["Reisjärvi"]
 

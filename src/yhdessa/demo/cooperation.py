@@ -5,7 +5,8 @@ The structures are invented but realistic and marked as demo (``is_demo``, shown
 tag); what the report says is kept: the project supported founding village councils and
 working on NGO cooperation documents, and Reisjärvi held a wellbeing day of the municipality
 and the NGOs. The report gives the activities but not their dates: the dates here are
-plausible guesses within the project's time (2021–2023), and the entries are marked as demo.
+plausible guesses within the project's time (2021–2023), the descriptions a plain retelling;
+the entries are marked as demo.
 
 "Last checked" and the next forum dates are relative to the day the demo is loaded, so that
 the coordinators' "out of date" list shows the few deliberately stale entries only.
@@ -192,28 +193,67 @@ OWN: dict[str, list[dict[str, Any]]] = {
     ],
 }
 
-# The project's entries: (facts.yaml part, index) → (dates, municipalities or None for all).
-ACTIVITY_DATES: dict[str, list[tuple[D, D | None, list[str] | None]]] = {
+# The project's entries, in the order of facts.yaml: (start, end, municipalities or None for
+# all six, what was done). The report names them; the dates and the descriptions are estimates.
+ACTIVITIES: dict[str, list[tuple[D, D | None, list[str] | None, str]]] = {
     "regional_cooperation_fi": [
-        (D(2021, 10, 1), D(2023, 9, 30), None),
-        (D(2022, 1, 1), D(2023, 9, 30), []),
-        (D(2022, 2, 1), D(2022, 6, 30), []),
-        (D(2022, 11, 10), None, []),
-        (D(2022, 5, 12), None, []),
-        (D(2023, 3, 22), None, []),
+        (
+            D(2021, 10, 1),
+            D(2023, 9, 30),
+            None,
+            "Kuntien järjestöyhdyshenkilöt jakoivat kokemuksia ja sopivat yhteisistä käytännöistä.",
+        ),
+        (
+            D(2022, 1, 1),
+            D(2023, 9, 30),
+            [],
+            "Hanke osallistui maakunnan osallisuustoimijoiden verkoston tapaamisiin.",
+        ),
+        (
+            D(2022, 2, 1),
+            D(2022, 6, 30),
+            [],
+            "Hyvinvointikertomuksista ja -suunnitelmista "
+            "katsottiin, miten järjestö- ja seurakuntayhteistyö ja osallisuus näkyvät.",
+        ),
+        (
+            D(2022, 11, 10),
+            None,
+            [],
+            "Kokemustoimijat kertoivat, miten osallisuutta voi vahvistaa maakunnan ohjelmassa.",
+        ),
+        (D(2022, 5, 12), None, [], "Hanke esitteli toimintaansa ja kokeilujaan."),
+        (
+            D(2023, 3, 22),
+            None,
+            [],
+            "Työpajassa pohdittiin kuntien ja hyvinvointialueen yhteistyötä osallisuustyössä.",
+        ),
     ],
     "support_fi": [
-        (D(2022, 1, 1), D(2023, 6, 30), ["Nivala", "Reisjärvi", "Sievi"]),
-        (D(2022, 3, 1), D(2023, 8, 31), None),
-        (D(2022, 9, 24), None, ["Reisjärvi"]),
+        (
+            D(2022, 1, 1),
+            D(2023, 6, 30),
+            ["Nivala", "Reisjärvi", "Sievi"],
+            "Hanke auttoi "
+            "kuntia kutsumaan kylät koolle ja sopimaan kyläneuvoston toimintatavoista.",
+        ),
+        (
+            D(2022, 3, 1),
+            D(2023, 8, 31),
+            None,
+            "Kunnat ja järjestöt päivittivät yhteistyöasiakirjansa hankkeen sparraamina.",
+        ),
+        (
+            D(2022, 9, 24),
+            None,
+            ["Reisjärvi"],
+            "Kunta ja järjestöt esittelivät toimintaansa "
+            "ja kuulivat kuntalaisia; hanke oli mukana järjestämässä.",
+        ),
     ],
 }
-DESCRIPTIONS = {
-    "regional_cooperation_fi": "Demo: päivämäärät ovat arvioita; loppuraportti kertoo "
-    "toiminnan mutta ei sen ajankohtaa.",
-    "support_fi": "Demo: päivämäärät ovat arvioita; loppuraportti kertoo tuen mutta ei sen "
-    "ajankohtaa.",
-}
+DEMO_NOTE = " (Demo: päivämäärä ja kuvaus ovat arvioita.)"
 KINDS = {
     "regional_cooperation_fi": ProjectActivity.Kind.REGIONAL_COOPERATION,
     "support_fi": ProjectActivity.Kind.SUPPORT,
@@ -251,14 +291,14 @@ def _structure(municipality: Municipality, name: str, row: dict[str, Any]) -> No
 
 def _activities(facts: dict[str, Any], project: Project, places: Places) -> None:
     everyone = list(places.municipalities.values())
-    for part, dates in ACTIVITY_DATES.items():
-        for title, (starts_on, ends_on, names) in zip(facts[part], dates, strict=True):
+    for part, rows in ACTIVITIES.items():
+        for title, (starts_on, ends_on, names, text) in zip(facts[part], rows, strict=True):
             activity, _ = ProjectActivity.objects.update_or_create(
                 project=project,
                 title=title,
                 defaults={
                     "kind": KINDS[part],
-                    "description": DESCRIPTIONS[part],
+                    "description": text + DEMO_NOTE,
                     "starts_on": starts_on,
                     "ends_on": ends_on,
                     "is_demo": True,
