@@ -149,3 +149,21 @@ def test_the_page_takes_the_same_queries_however_many_lines(
     with django_assert_max_num_queries(len(one_line)):
         response = client.get(url(experiment))
     assert len(response.context["sheet"].rows) == 29
+
+
+def test_workspace_leads_to_the_model_description_or_to_writing_one(client_as, world):
+    from tests.experiments.policy_model_descriptions import nivala_description, nivala_experiment
+
+    bare = nivala_experiment(world)
+    page = client_as(Actor.COORDINATOR).get(
+        reverse("experiments:experiment_staff", kwargs={"pk": bare.pk})
+    )
+    write = reverse("experiments:model_create_from_experiment", kwargs={"pk": bare.pk})
+    assert write in page.content.decode()
+    described = nivala_description(world)
+    page = client_as(Actor.COORDINATOR).get(
+        reverse("experiments:experiment_staff", kwargs={"pk": described.experiment.pk})
+    )
+    assert reverse("experiments:model_detail", kwargs={"slug": described.slug}) in (
+        page.content.decode()
+    )

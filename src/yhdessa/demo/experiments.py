@@ -268,7 +268,7 @@ def _load_parameters(project: Project, seed: dict[str, Any]) -> None:
                 "kind": ParameterKind.EARNINGS_LEVEL_INDEX,
                 "year": int(year),
                 "value": Decimal(str(value)),
-                "unit": "indeksi",
+                "unit": "(1964 = 100)",
                 "source": SOURCE_STATFIN_INDEX,
                 "source_url": URL_STATFIN_INDEX,
             }
