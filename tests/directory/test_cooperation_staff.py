@@ -75,7 +75,7 @@ def test_the_form_shows_only_the_kinds_fields(client_as, world):
                 "link": "ftp://x.example/a",
             },
             "link",
-            "URL-osoite",
+            "alkaa http:// tai https://",
         ),
         (
             "agreement",
@@ -85,7 +85,7 @@ def test_the_form_shows_only_the_kinds_fields(client_as, world):
                 "link": "javascript:alert(1)",
             },
             "link",
-            "URL-osoite",
+            "alkaa http:// tai https://",
         ),
         (
             "agreement",
