@@ -80,3 +80,11 @@ def test_vision_words_api_most_frequent_first(world, client):
         {"word": "Ilo", "frequency": 9},
         {"word": "Toivo", "frequency": 3},
     ]
+
+
+def test_estimated_frequencies_are_said_to_be_estimates(world, client):
+    _words(world, Toivo=3)
+    url = reverse("toolkit:project_vision", kwargs={"slug": world.project.slug})
+    assert "ovat arvioita" not in client.get(url).content.decode()
+    VisionWord.objects.update(frequency_is_estimate=True)
+    assert "Demo: mainintojen määrät ovat arvioita" in client.get(url).content.decode()

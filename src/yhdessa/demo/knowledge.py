@@ -323,7 +323,9 @@ def _lessons(facts: dict[str, Any], project: Project) -> None:
 def _vision(facts: dict[str, Any], project: Project) -> None:
     for word, frequency in zip(facts["vision_words_fi"], VISION_FREQUENCIES, strict=True):
         VisionWord.objects.update_or_create(
-            project=project, word=word, defaults={"frequency": frequency}
+            project=project,
+            word=word,
+            defaults={"frequency": frequency, "frequency_is_estimate": True},
         )
 
 

@@ -44,6 +44,7 @@ def project_vision(request: HttpRequest, slug: str) -> HttpResponse:
         "project": project,
         "words": words,
         "cloud": word_cloud_uri({word.word: word.frequency for word in words}),
+        "estimated": any(word.frequency_is_estimate for word in words),
         "administers": selectors.may_administer(request.user, project),
     }
     return render(request, PAGES + "vision.html", context)

@@ -407,6 +407,11 @@ class VisionWord(models.Model):
         default=1,
         validators=[MinValueValidator(1, message=_("Mainintoja on oltava vähintään 1."))],
     )
+    frequency_is_estimate = models.BooleanField(
+        _("määrä on arvio"),
+        default=False,
+        help_text=_("Mainintoja ei laskettu työpajassa; määrä on arvioitu (esimerkiksi demossa)."),
+    )
 
     class Meta:
         verbose_name = _("visiosana")
