@@ -346,10 +346,7 @@ def get_experiment(request, experiment_id: ExperimentId):
         "participant_breakdown": _breakdown(
             item.participants, exact=exact, hidden=not exact and shown is None
         ),
-        "costs_by_kind": [
-            {"kind": kind, "label": str(CostKind(kind).label), "total": money(value)}
-            for kind, value in by_kind.items()
-        ],
+        "costs_by_kind": _kinds(by_kind),
         "cost_lines": [_line(cost) for cost in item.costs.lines]
         if exact and item.costs is not None
         else ([] if exact else None),
