@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "yhdessa.surveys",
     "yhdessa.experiments",
     "yhdessa.toolkit",
+    "yhdessa.reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,63 @@
+"""What a report is about and for whom: the project, perhaps one municipality, the reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+
+from yhdessa.accounts.models import User
+from yhdessa.accounts.selectors import municipalities_for_staff, projects_for_staff
+from yhdessa.directory.models import Municipality
+from yhdessa.projects.models import Project
+from yhdessa.projects.reported import Comparison
+
+
+@dataclass
+class ReportScope:
+    """Handed to every section builder.
+
+    The report is a publication: its figures are the same for every reader and go through
+    small-number protection. Readers on the project's staff (or the municipality's, for a
+    municipal report) also get ``staff_url`` links from each figure to the records behind
+    it; the linked pages check their own rights as always.
+    """
+
+    project: Project
+    municipality: Municipality | None = None
+    user: User | None = None
+    language: str = "fi"
+    #: Printed figures beside computed ones, collected from the sections as they are built
+    #: (``projects.reported.reported_beside``); the discrepancies section lists them.
+    comparisons: list[Comparison] = field(default_factory=list)
+    traceable: bool = False
+
+    @classmethod
+    def for_reader(
+        cls,
+        project: Project,
+        user: Any,
+        *,
+        municipality: Municipality | None = None,
+        language: str = "fi",
+    ) -> ReportScope:
+        reader = user if isinstance(user, User) and user.is_authenticated else None
+        traceable = reader is not None and (
+            projects_for_staff(reader).filter(pk=project.pk).exists()
+            or (
+                municipality is not None
+                and municipalities_for_staff(reader).filter(pk=municipality.pk).exists()
+            )
+        )
+        return cls(
+            project=project,
+            municipality=municipality,
+            user=reader,
+            language=language,
+            traceable=traceable,
+        )
+
+    def staff_url(self, viewname: str, *args: Any, **kwargs: Any) -> str:
+        """The address of a staff page, or "" for a reader who gets no links."""
+        return reverse(viewname, args=args, kwargs=kwargs) if self.traceable else ""
