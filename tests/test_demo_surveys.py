@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from yhdessa import demo
 from yhdessa.demo import surveys as demo_surveys
-from yhdessa.projects.models import Project
+from yhdessa.projects.models import Project, ReportedFigure
 from yhdessa.surveys.models import Answer, Invitation, Response, Survey, Wave
+from yhdessa.surveys.results import reported_answers_key
 from yhdessa.surveys.selectors import open_waves, public_surveys
 from yhdessa.surveys.services import pairing_hash
 
@@ -113,6 +114,25 @@ def test_need_for_change_counts_and_blanks(waves):
     for key in ("start", "end"):
         counts = option_counts([waves[key]], "need_for_change")
         assert [counts["none"], counts["small"], counts["big"]] == derived[key]
+
+
+def test_printed_numbers_of_need_for_change_answers_are_kept_beside_the_counted(life, waves):
+    """The report prints n = 51 and n = 31, its percentages imply 47 and 32: both are kept."""
+    printed = {
+        figure.key: figure
+        for figure in ReportedFigure.objects.filter(project=life.project, key__startswith="eval")
+    }
+    assert set(printed) == {
+        "evaluation.need_for_change.n_start",
+        "evaluation.need_for_change.n_end",
+    }
+    counted = {key: answered([wave], "need_for_change") for key, wave in waves.items()}
+    for key, (n_printed, n_counted) in {"start": (51, 47), "end": (31, 32)}.items():
+        figure = printed[reported_answers_key("need_for_change", key)]
+        assert (figure.value, counted[key]) == (Decimal(n_printed), n_counted)
+        assert figure.value == SEED["need_for_change"]["printed_n"][key]
+        assert f"vastaavat {n_counted} vastaajaa" in figure.note
+        assert figure.label.startswith("Kaipaatko muutosta?") and "loppuraportti" in figure.source
 
 
 def test_change_areas_counts(waves):
@@ -373,6 +393,11 @@ def test_loading_again_keeps_the_same_rows(demo_loaded, db):
             "answers": Answer.objects.count(),
             "invitations": Invitation.objects.count(),
             "used": Invitation.objects.filter(is_used=True).count(),
+            "reported": sorted(
+                ReportedFigure.objects.filter(key__startswith="evaluation.").values_list(
+                    "pk", "key", "value"
+                )
+            ),
             "options": sorted(
                 Answer.objects.values_list("response__wave__key", "item__key", "option__key")
                 .annotate(n=Count("id"))

@@ -8,6 +8,8 @@ findings. They are drawn with a fixed random generator and checked while they ar
 a change that would miss a printed figure stops the loading instead of quietly giving another
 demo. Twenty-five people answered both waves under the same pairing code ("demo-01" …),
 stored only as its keyed hash, and their end answers stay close to their start answers.
+The report's printed numbers of answers to "Kaipaatko muutosta?" (51 and 31, where its
+percentages imply 47 and 32) are kept as printed figures for the report's discrepancy check.
 
 The partner survey of late 2022 has the report's 13 invitations and 6 answers. A third survey,
 "Demo: …", is open now so that a visitor can try the answering form. Free-text answers begin
@@ -30,7 +32,7 @@ from django.utils import timezone
 from yhdessa.demo.directory import Places
 from yhdessa.directory.models import Municipality
 from yhdessa.events.models import Event
-from yhdessa.projects.models import Project
+from yhdessa.projects.models import Project, ReportedFigure
 from yhdessa.surveys import services
 from yhdessa.surveys.instruments import LIFE_AREAS, load_instruments
 from yhdessa.surveys.models import (
@@ -42,6 +44,7 @@ from yhdessa.surveys.models import (
     Survey,
     Wave,
 )
+from yhdessa.surveys.results import reported_answers_key
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 SEED = 2022
@@ -78,6 +81,8 @@ LIFE_WAVES = [
         END, ("Lopetus", "Slut", "End"), datetime.date(2023, 2, 1), datetime.date(2023, 5, 31)
     ),
 ]
+#: The waves as the report's own text names them ("aloitus n=51 lopetus n=32").
+WAVE_NAMES_FI = {START: "aloitus", END: "lopetus"}
 PARTNER_WAVE = WaveSpec(
     "autumn-2022",
     ("Syksy 2022", "Hösten 2022", "Autumn 2022"),
@@ -251,6 +256,7 @@ def load(facts: dict[str, Any], *, project: Project, places: Places) -> None:
     versions = load_instruments()
     if "evaluation_survey" in facts:
         _load_life_survey(facts["evaluation_survey"], project, places, versions["arki-ja-elama"])
+        _load_reported_figures(facts["evaluation_survey"], project)
     if "partner_feedback_survey" in facts:
         _load_partner_survey(facts["partner_feedback_survey"], project, versions["kumppanikysely"])
     _load_open_survey(project, places, versions["arki-ja-elama"])
@@ -712,6 +718,28 @@ def _load_life_survey(
     waves = _survey(project, LIFE_TITLE, version, LIFE_WAVES, is_public=True)
     for key, sheets in plan(seed, version).items():
         _save(waves[key], version, sheets, municipalities=places.municipalities)
+
+
+def _load_reported_figures(seed: dict[str, Any], project: Project) -> None:
+    """The numbers of answers printed beside "Kaipaatko muutosta?", kept as printed so that the
+    report can set them beside the records: its percentages imply 47 and 32 answers, but it
+    prints n = 51 (every respondent of the start) and n = 31."""
+    need = seed["need_for_change"]
+    for wave in (START, END):
+        implied = sum(need["derived_counts"][wave])
+        percentages = " / ".join(
+            f"{row[f'{wave}_pct']} %".replace(".", ",") for row in need["answers"]
+        )
+        ReportedFigure.objects.update_or_create(
+            project=project,
+            key=reported_answers_key("need_for_change", wave),
+            defaults={
+                "value": Decimal(need["printed_n"][wave]),
+                "label": f"Kaipaatko muutosta? Vastanneita, {WAVE_NAMES_FI[wave]}",
+                "source": "Hankkeen loppuraportti: arvioinnin tulokset",
+                "note": f"Raportin prosentit ({percentages}) vastaavat {implied} vastaajaa.",
+            },
+        )
 
 
 def _load_partner_survey(

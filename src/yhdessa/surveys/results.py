@@ -826,6 +826,12 @@ def _breakdown(
     )
 
 
+def reported_answers_key(item_key: str, wave_key: str) -> str:
+    """The ``ReportedFigure`` key of a printed number of answers to one item in one wave
+    (``evaluation.need_for_change.n_start``), checked against the records by the report."""
+    return f"evaluation.{item_key}.n_{wave_key}"
+
+
 def waves_in_order(survey: Survey) -> list[Wave]:
     return list(survey.waves.order_by("position", "pk"))
 
@@ -849,6 +855,7 @@ __all__ = [
     "breakdowns",
     "comparison",
     "default_pair",
+    "reported_answers_key",
     "survey_items",
     "wave_results",
     "waves_in_order",
