@@ -8,10 +8,13 @@ publications are public when the project is; its admins write them.
 """
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -46,16 +49,38 @@ def _published_versions() -> QuerySet[TipListVersion]:
 
 
 def published_tip_lists() -> QuerySet[TipList]:
-    """Lists with a published version, each with its current version's number and date."""
+    """Lists with a published version, each with its current version's id, number and date."""
     current = _published_versions().filter(tip_list=OuterRef("pk")).order_by("-number")
     return (
         TipList.objects.filter(Exists(current))
         .annotate(
+            current_version_id=Subquery(current.values("pk")[:1]),
             current_number=Subquery(current.values("number")[:1]),
             current_published_at=Subquery(current.values("published_at")[:1]),
         )
         .select_related("project")
     )
+
+
+def project_tip_lists(project: Project) -> QuerySet[TipList]:
+    """The published lists made in the project (the toolkit it leaves behind), in the order
+    they were made."""
+    return published_tip_lists().filter(project=project).order_by("created_at", "pk")
+
+
+def items_per_phase(version_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Each version's number of items per phase (phases without items left out), counted
+    in one query however many versions."""
+    rows = (
+        TipItem.objects.filter(version__in=list(version_ids))
+        .order_by()
+        .values("version", "phase")
+        .annotate(count=Count("pk"))
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        counts[row["version"]][row["phase"]] = row["count"]
+    return counts
 
 
 def tip_list_to_read(slug: str) -> TipList:
@@ -216,6 +241,55 @@ def adoption_targets(user: User | AnonymousUser) -> list[Target]:
     return targets
 
 
+@dataclass(frozen=True)
+class Adoption:
+    """The checklists that one municipality (itself or through its experiments) made of one
+    tip list, and how far they are: counts of tasks, nothing of who does them."""
+
+    municipality: Municipality
+    tip_list_id: int
+    checklists: int
+    items: int
+    done: int
+    #: The checklist itself when there is only one, to link to; ``None`` for several.
+    only_checklist_id: int | None
+
+
+def adoption_by_municipality(
+    tip_list_ids: Iterable[int], *, municipality: Municipality | None = None
+) -> list[Adoption]:
+    """How the lists were taken into use, per municipality and list (two queries however
+    many checklists), optionally in one municipality only."""
+    checklists = Checklist.objects.filter(tip_list__in=list(tip_list_ids))
+    if municipality is not None:
+        checklists = checklists.filter(
+            Q(municipality=municipality) | Q(experiment__municipality=municipality)
+        )
+    rows = list(
+        checklists.annotate(place=Coalesce("municipality", "experiment__municipality"))
+        .order_by()
+        .values("place", "tip_list")
+        .annotate(
+            checklist_count=Count("pk", distinct=True),
+            item_count=Count("items"),
+            done_count=Count("items", filter=Q(items__done_at__isnull=False)),
+            first=Min("pk"),
+        )
+    )
+    places = Municipality.objects.in_bulk({row["place"] for row in rows})
+    return [
+        Adoption(
+            municipality=places[row["place"]],
+            tip_list_id=row["tip_list"],
+            checklists=row["checklist_count"],
+            items=row["item_count"],
+            done=row["done_count"],
+            only_checklist_id=row["first"] if row["checklist_count"] == 1 else None,
+        )
+        for row in rows
+    ]
+
+
 def my_checklists(user: User | AnonymousUser) -> QuerySet[Checklist]:
     return with_progress(checklists_for_staff(user)).order_by("tip_list__title", "pk")
 
@@ -255,6 +329,18 @@ def publication_counts(project: Project) -> tuple[list[dict], list[dict]]:
         found.values("channel").annotate(count=Count("pk")).order_by("-count", "channel")
     )
     return by_kind, by_channel
+
+
+def publication_counts_by_kind_and_channel(project: Project) -> list[dict]:
+    """Counts per (kind, channel) pair, largest first (dicts with ``kind``, ``channel`` and
+    ``count``): "17 blog posts on the project site" rather than kinds and channels apart."""
+    return list(
+        Publication.objects.filter(project=project)
+        .order_by()
+        .values("kind", "channel")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "channel", "kind")
+    )
 
 
 def publication_to_manage(user: User, pk: int) -> Publication:
