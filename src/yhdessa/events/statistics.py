@@ -32,7 +32,8 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from yhdessa.core.disclosure import min_cell_size, protect_counts
+from yhdessa.core.disclosure import is_small, min_cell_size, protect_counts
+from yhdessa.directory.models import Municipality
 from yhdessa.events.models import (
     Attendance,
     BackgroundCategory,
@@ -291,15 +292,23 @@ def background_counts(events: QuerySet[Event]) -> dict[int | None, int]:
 
 
 def background_distribution(
-    events: QuerySet[Event], project: Project, *, protect: bool = False
+    events: QuerySet[Event],
+    project: Project,
+    *,
+    protect: bool = False,
+    within: QuerySet[Event] | None = None,
 ) -> BackgroundDistribution:
     """Every category of the project (zeros too), then the unknown ones if there are any.
 
     Protected, a category under the threshold is hidden with enough others that it cannot be
     worked out from the total; shares are then left out too, since the share of a shown
-    category would give away the count of those whose background is known.
+    category would give away the count of those whose background is known. ``within`` is a
+    wider set of events whose distribution is published too (the whole project beside one
+    municipality): a category is also hidden when the rest of ``within`` is small in it, since
+    subtracting the two would give that rest away.
     """
     counts = background_counts(events)
+    wider = background_counts(within) if protect and within is not None else None
     categories = list(BackgroundCategory.objects.filter(project=project))
     cells: dict[int | None, int] = {
         category.pk: counts.get(category.pk, 0) for category in categories
@@ -314,7 +323,8 @@ def background_distribution(
     published_total: Cell = total
     suppressed = False
     if protect:
-        protected = protect_counts(cells)
+        rest_small = [key for key in cells if is_small(_rest(wider, key, cells))] if wider else []
+        protected = protect_counts(cells, also_hide=rest_small)
         shown, published_total, suppressed = protected.cells, protected.total, protected.suppressed
         published_known = None if suppressed else known
     rows = [
@@ -329,6 +339,17 @@ def background_distribution(
     if unknown:
         rows.append(BackgroundShare(None, _("Ei tiedossa"), shown[None], None))
     return BackgroundDistribution(rows, published_known, published_total, suppressed)
+
+
+def _rest(wider: Mapping[int | None, int], key: int | None, cells: Mapping[int | None, int]) -> int:
+    """How many of the wider set are in this cell but not counted in ``cells`` (the unknown
+    cell, ``None``, gathers whatever is not one of the project's categories)."""
+    categories = {other for other in cells if other is not None}
+    if key is None:
+        whole = sum(value for other, value in wider.items() if other not in categories)
+    else:
+        whole = wider.get(key, 0)
+    return whole - cells[key]
 
 
 def _share(count: int, whole: int) -> float | None:
@@ -365,18 +386,53 @@ def public_project_statistics(
     return _statistics(project, kind, protect=True)
 
 
-def _statistics(project: Project, kind: str, *, protect: bool) -> ProjectStatistics:
-    events = events_in_scope(project, kind)
+def report_statistics(
+    project: Project,
+    *,
+    kind: str = EventKind.TRAINING,
+    municipality: Municipality | None = None,
+) -> ProjectStatistics:
+    """The public figures for a publication (the final report), of the events held in
+    ``municipality`` when one is given.
+
+    A report names every event it tells about, invitation-only ones too (the seed report lists
+    its peer meetings), so they are listed here; their counts are protected as always. The
+    events of a municipality are protected as part of the whole project, whose figures are
+    published as well: an event hidden there is hidden here, and so is every group (the
+    municipality's total, its years and themes) that contains it. The printed totals of the
+    project are compared with the records only in the project's own figures.
+    """
+    return _statistics(
+        project, kind, protect=True, municipality=municipality, list_invitation_only=True
+    )
+
+
+def _statistics(
+    project: Project,
+    kind: str,
+    *,
+    protect: bool,
+    municipality: Municipality | None = None,
+    list_invitation_only: bool = False,
+) -> ProjectStatistics:
+    project_events = events_in_scope(project, kind)
+    events = project_events
+    if municipality is not None:
+        events = project_events.filter(municipality=municipality)
     total = total_row(events)
-    background = background_distribution(events, project, protect=protect)
-    reported = reported_comparisons(project, kind, total)
+    background = background_distribution(
+        events, project, protect=protect, within=project_events if municipality else None
+    )
+    reported = [] if municipality else reported_comparisons(project, kind, total)
     by_event, by_theme, by_year = event_rows(events), theme_rows(events), year_rows(events)
     if not protect:
         return ProjectStatistics(
             project, kind, by_event, by_theme, by_year, total, background, reported
         )
-    registered = _NestedProtection(by_event, lambda row: row.registered)
-    present = _NestedProtection(by_event, lambda row: row.present)
+    # Every event of the project is protected together, whatever part of them is shown.
+    all_events = event_rows(project_events) if municipality else by_event
+    registered = _NestedProtection(all_events, lambda row: row.registered)
+    present = _NestedProtection(all_events, lambda row: row.present)
 
     def public(rows: list[Any], key_of: Callable[[Event], Hashable]) -> list[PublicRow]:
         return [
@@ -391,17 +447,25 @@ def _statistics(project: Project, kind: str, *, protect: bool) -> ProjectStatist
             for row in rows
         ]
 
-    protected_total = PublicRow(
-        key=total.key,
-        label=total.label,
-        events=total.events,
-        registered=registered.total,
-        present=present.total,
-    )
+    if municipality is None:
+        protected_total = PublicRow(
+            key=total.key,
+            label=total.label,
+            events=total.events,
+            registered=registered.total,
+            present=present.total,
+        )
+    else:
+        # A part of the project: its total is a group of events like a theme.
+        protected_total = public([total], _in_municipality(municipality))[0]
+
+    def listed(row: PublicRow) -> bool:
+        return row.event is not None and (row.event.is_public or list_invitation_only)
+
     return ProjectStatistics(
         project=project,
         kind=kind,
-        events=[row for row in public(by_event, _event_key) if row.event and row.event.is_public],
+        events=[row for row in public(by_event, _event_key) if listed(row)],
         themes=public(by_theme, _theme_key),
         years=public(by_year, _year_key),
         total=protected_total,
@@ -427,6 +491,15 @@ def _theme_key(event: Event) -> Hashable:
 
 def _year_key(event: Event) -> Hashable:
     return event.starts_at.astimezone(REPORTING_TIMEZONE).year
+
+
+def _in_municipality(municipality: Municipality) -> Callable[[Event], Hashable]:
+    """The group key of a municipality's total row ("total" when the event was held there)."""
+
+    def key_of(event: Event) -> Hashable:
+        return "total" if event.municipality_id == municipality.pk else None
+
+    return key_of
 
 
 class _NestedProtection:
