@@ -164,3 +164,34 @@ def test_loading_twice_changes_nothing(project):
     before = snapshot(project)
     demo.load_all(password=PASSWORD)
     assert snapshot(project) == before
+
+
+def printed_shares(project: Project) -> dict[str, Decimal]:
+    return dict(
+        ReportedFigure.objects.filter(project=project, key__startswith="costs.").values_list(
+            "key", "value"
+        )
+    )
+
+
+def test_the_printed_shares_are_stored_by_municipality_code(project):
+    shares = printed_shares(project)
+    codes = {row["name"]: row["code"] for row in FACTS["municipalities"]}
+    assert len(shares) == 2 * len(TARGETS) == 12
+    for name, target in TARGETS.items():
+        code = codes[name]
+        assert shares[f"costs.participant_share.{code}"] == target["participants_share_pct"]
+        assert shares[f"costs.cost_share.{code}"] == target["cost_share_pct"]
+    raahe = ReportedFigure.objects.get(project=project, key="costs.cost_share.678")
+    assert (raahe.value, raahe.label) == (Decimal(23), "Kustannusosuus: Raahe")
+    assert raahe.source.startswith("Hankkeen loppuraportti")
+
+
+def test_loading_the_experiments_again_keeps_one_figure_per_key(project):
+    from yhdessa.demo import directory
+    from yhdessa.demo import experiments as demo_experiments
+
+    before = printed_shares(project)
+    ReportedFigure.objects.filter(project=project, key="costs.cost_share.678").update(value=1)
+    demo_experiments.load(FACTS, project=project, places=directory.load(FACTS))
+    assert printed_shares(project) == before

@@ -18,7 +18,10 @@ The report's figures disagree with each other. Its printed total 8 503,38 € an
 participants give 79,47 € per participant, not the printed mean 81,61 €, and the six printed
 per-municipality figures × participants add up to 8 581,76 €, not 8 503,38 €. The records
 follow the per-municipality figures; the printed total, participants and mean are stored as
-hand-entered figures (``projects.ReportedFigure``) so that the difference shows.
+hand-entered figures (``projects.ReportedFigure``) so that the difference shows. So are the
+printed shares of the participants and of the costs by municipality (whole per cent): with the
+per-municipality figures they cannot all hold (Raahe's 30 × 68,52 € is 24 % of the costs, not
+the printed 23 %), and the report lists the ones the records do not give.
 
 Loading again leaves an experiment as it is when it already matches; otherwise it is deleted
 and made again (a decided experiment's lines cannot be changed).
@@ -31,6 +34,11 @@ from typing import Any
 
 from yhdessa.demo.directory import Places
 from yhdessa.experiments import costs, services
+from yhdessa.experiments.cost_outputs import (
+    REPORTED_COST_SHARE,
+    REPORTED_PARTICIPANT_SHARE,
+    share_key,
+)
 from yhdessa.experiments.models import (
     CostKind,
     CostParameter,
@@ -75,6 +83,10 @@ WAGES_2021 = {
 }
 
 REPORT_SOURCE = "Hankkeen loppuraportti: kuntien kehittämiskokeilujen kustannukset"
+SHARES_NOTE = (
+    "Raportin osallistujaosuudet ja kustannusosuudet eivät voi kaikki pitää paikkaansa"
+    " yhtä aikaa sen kuntakohtaisten osallistujakohtaisten kustannusten kanssa."
+)
 
 
 class DemoTargetMissed(Exception):
@@ -254,6 +266,7 @@ def load(facts: dict[str, Any], *, project: Project, places: Places) -> list[Exp
         _load_experiment(project, places, spec, targets[spec.municipality]) for spec in SPECS
     ]
     _load_reported_figures(project, seed, targets)
+    _load_reported_shares(project, places, targets)
     return experiments
 
 
@@ -510,3 +523,26 @@ def _load_reported_figures(
             key=f"experiments.{suffix}",
             defaults={"value": value, "label": label, "source": REPORT_SOURCE, "note": note},
         )
+
+
+def _load_reported_shares(
+    project: Project, places: Places, targets: dict[str, dict[str, Any]]
+) -> None:
+    """Each municipality's printed participant share and cost share (per cent)."""
+    kinds = (
+        (REPORTED_PARTICIPANT_SHARE, "participants_share_pct", "Osallistujaosuus"),
+        (REPORTED_COST_SHARE, "cost_share_pct", "Kustannusosuus"),
+    )
+    for name, row in targets.items():
+        code = places.municipalities[name].code
+        for prefix, field, label in kinds:
+            ReportedFigure.objects.update_or_create(
+                project=project,
+                key=share_key(prefix, code),
+                defaults={
+                    "value": Decimal(str(row[field])),
+                    "label": f"{label}: {name}",
+                    "source": REPORT_SOURCE,
+                    "note": SHARES_NOTE,
+                },
+            )

@@ -170,6 +170,24 @@ def experiment_views(
     return views
 
 
+def public_project_experiments(project_id: int) -> tuple[list[ExperimentView], Protection]:
+    """Every experiment of a project as anyone may see it, with the protected counts by
+    municipality and in total: the view of a publication (the project's report), the same
+    whoever reads it. Partners and the model description come along for listing them."""
+    experiments = (
+        Experiment.objects.filter(project_id=project_id)
+        .select_related("model_description")
+        .prefetch_related("partners")
+    )
+    figures = costs.costs_for_experiments(experiments)
+    protection = protect_project(figures)
+    views = [
+        ExperimentView(item, protection.experiments[item.experiment.pk], exact=False)
+        for item in figures
+    ]
+    return views, protection
+
+
 # --- A project's costs by municipality -------------------------------------------------------
 
 
