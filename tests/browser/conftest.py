@@ -1,9 +1,8 @@
 """Playwright driving Debian's Chromium against pytest-django's live server.
 
 One browser for all the browser tests of a session; every test gets a fresh browser
-context (own cookies) and, when it asks for ``demo``, a freshly loaded demo data set
-(``transactional_db`` empties the database after each test, and the live server needs
-committed data).
+context (own cookies) and, when it asks for ``demo``, the demo data as just loaded (loaded
+once, then copied back from a snapshot: see tests/harness/snapshot.py).
 """
 
 import os
@@ -22,6 +21,9 @@ from playwright.sync_api import (
     Response,
     sync_playwright,
 )
+
+from tests.harness.snapshot import TableSnapshot
+from yhdessa.demo import DemoResult
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the network switches Chromium waits for Google services on the closed network.
@@ -109,13 +111,35 @@ def _browser_first(browser: Browser) -> None:
     """Start (or skip for want of) the browser before any database work of a test."""
 
 
-@pytest.fixture
-def demo(transactional_db: None, settings):  # type: ignore[no-untyped-def]
-    """The project's own demo data. A fast hasher keeps loading it well under a second."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from yhdessa.demo import load_all
+class DemoOnce:
+    """The demo is loaded by the first test that asks for it and copied back for the others."""
 
-    return load_all(password=DEMO_PASSWORD)
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.snapshot: TableSnapshot | None = None
+        self.result: DemoResult | None = None
+
+    def get(self) -> DemoResult:
+        if self.snapshot is None or self.result is None:
+            from yhdessa.demo import load_all
+
+            self.result = load_all(password=DEMO_PASSWORD)
+            self.snapshot = TableSnapshot.take(self.file)
+        else:
+            self.snapshot.restore()
+        return self.result
+
+
+@pytest.fixture(scope="session")
+def demo_once(tmp_path_factory: pytest.TempPathFactory) -> DemoOnce:
+    return DemoOnce(tmp_path_factory.mktemp("demo") / "snapshot.sqlite3")
+
+
+@pytest.fixture
+def demo(transactional_db: None, demo_once: DemoOnce) -> DemoResult:
+    """The project's own demo data, freshly in place for each test (``transactional_db``
+    empties the database after each test, and the live server needs committed data)."""
+    return demo_once.get()
 
 
 def session_cookie(email: str, url: str) -> dict[str, str]:
