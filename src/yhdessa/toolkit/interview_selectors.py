@@ -30,6 +30,7 @@ from yhdessa.accounts.selectors import (
     projects_for_staff,
 )
 from yhdessa.core.disclosure import is_small, protect_count, protect_counts
+from yhdessa.directory.models import Municipality
 from yhdessa.projects.models import Project
 from yhdessa.surveys.selectors import projects_for_survey_creation
 from yhdessa.toolkit.models import (
@@ -253,11 +254,14 @@ class Findings:
         return self.interviews is None or any(f.interviews is None for f in self.findings)
 
 
-def findings(project: Project) -> Findings:
+def findings(project: Project, *, municipality: Municipality | None = None) -> Findings:
     """Interviews per theme, each protected with its complement (:func:`_theme_count`; an
     interview can carry several themes, so the counts do not add up to the total); the
-    interviews by sector as one table with its total; publishable quotes only."""
+    interviews by sector as one table with its total; publishable quotes only. With a
+    ``municipality``, of that municipality's interviews only (its own report)."""
     interviews = Interview.objects.filter(project=project)
+    if municipality is not None:
+        interviews = interviews.filter(municipality=municipality)
     sectors = dict(
         interviews.order_by().values("sector").annotate(n=Count("pk")).values_list("sector", "n")
     )
@@ -272,7 +276,7 @@ def findings(project: Project) -> Findings:
     found.sort(key=lambda finding: (finding.interviews is None, -(finding.interviews or 0)))
     return Findings(
         findings=found,
-        quotes=publishable_quotes(project),
+        quotes=publishable_quotes(project, municipality=municipality),
         interviews=protect_count(total),
         by_sector=by_sector.cells,
         sectors=list(Sector.choices),
@@ -280,12 +284,15 @@ def findings(project: Project) -> Findings:
     )
 
 
-def publishable_quotes(project: Project) -> list[Quote]:
+def publishable_quotes(
+    project: Project, *, municipality: Municipality | None = None
+) -> list[Quote]:
     """The passages the project marked publishable, each once with its themes' names."""
-    passages = (
-        CodedPassage.objects.filter(interview__project=project, publishable=True)
-        .prefetch_related(Prefetch("themes", queryset=themes_of(project)))
-        .order_by("interview__held_on", "pk")
+    passages = CodedPassage.objects.filter(interview__project=project, publishable=True)
+    if municipality is not None:
+        passages = passages.filter(interview__municipality=municipality)
+    passages = passages.prefetch_related(Prefetch("themes", queryset=themes_of(project))).order_by(
+        "interview__held_on", "pk"
     )
     return [Quote(p.text, [theme.name for theme in p.themes.all()]) for p in passages]
 
