@@ -143,6 +143,17 @@ def test_partners_are_listed_by_name(small_and_large):
     assert "Nivalan Eläkkeensaajat ry" in column(section, "experiments", "Kumppaniorganisaatiot")
 
 
+def test_only_a_published_model_description_is_linked(small_and_large):
+    project, nivala, sievi = small_and_large
+    published(project.experiments.get(municipality=nivala))
+    ModelDescription.objects.create(
+        project=project, experiment=project.experiments.get(municipality=sievi), slug="luonnos"
+    )
+    section = built(experiments.build, ReportScope(project=project), "experiments")
+    pages = column(section, "experiments", "Toimintamallikuvaus")
+    assert pages[0].startswith("/models/malli-") and pages[1] == ""
+
+
 def test_a_municipality_without_experiments_says_so(small_and_large):
     project, *_ = small_and_large
     elsewhere = MunicipalityFactory(name_fi="Muualla")

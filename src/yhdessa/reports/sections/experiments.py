@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from yhdessa.core.disclosure import min_cell_size
 from yhdessa.experiments.figures import ExperimentView, public_project_experiments
-from yhdessa.experiments.models import ExperimentStatus, ModelDescriptionStatus
+from yhdessa.experiments.models import ExperimentStatus
 from yhdessa.reports.document import Figure, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
 
@@ -112,7 +112,8 @@ def _row(view: ExperimentView) -> list[Value]:
 
 def _model_page(view: ExperimentView) -> str:
     """The public page of the experiment's model description, once it is published."""
+    # A reverse one-to-one without a row raises (an AttributeError) instead of giving None.
     description = getattr(view.experiment, "model_description", None)
-    if description is None or description.status != ModelDescriptionStatus.PUBLISHED:
+    if description is None or not description.is_published:
         return ""
     return reverse("experiments:model_detail", args=[description.slug])
