@@ -118,7 +118,8 @@ def _printed_answers(scope: ReportScope, result: Comparison) -> list[Printed]:
         for change in result.items
         for figures, item in ((result.before, change.before), (result.after, change.after))
     }
-    return reported_beside(scope.project, counted)
+    order = list(counted)  # the questionnaire's order, start before end (not the keys' order)
+    return sorted(reported_beside(scope.project, counted), key=lambda one: order.index(one.key))
 
 
 def _nothing_to_show(scope: ReportScope, result: Comparison) -> str:
