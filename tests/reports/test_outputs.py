@@ -81,6 +81,10 @@ def hand_made_report(**changes) -> Report:
     project = Section(
         key="project",
         title="Hankkeen tiivistelmä",
+        figures=[
+            Figure("goal", "Tavoite", "Edistää osallisuutta."),
+            Figure("trainings", "Valmennuksia", 9),
+        ],
         lists=[
             ItemList("implementers", "Toteuttajat", ["Diakonia-ammattikorkeakoulu (Diak)"]),
             ItemList("funders", "Rahoittajat", ["Euroopan sosiaalirahasto (ESR)"]),
@@ -149,6 +153,14 @@ def test_the_page_has_one_heading_per_section_and_accessible_tables(report):
     assert 'role="region" aria-labelledby="table-trainings-per_year" tabindex="0"' in html
     assert "<p>Toinen &lt;b&gt;kappale&lt;/b&gt;.</p>" in html  # the team's text, escaped
     assert "Visiota ei ole kirjattu." in html
+
+
+def test_facts_in_words_are_a_list_of_facts_and_counts_are_key_figures(report):
+    html = page_html(report)
+    facts = html.index('<dl class="facts report-facts">')
+    figures = html.index('<dl class="key-figures">', facts)
+    assert facts < html.index("<dt>Tavoite</dt>\n    <dd>Edistää osallisuutta.</dd>") < figures
+    assert html.index("<dt>Valmennuksia</dt>") > figures
 
 
 def test_the_chart_is_an_image_with_a_text_alternative_and_its_table_below(report):

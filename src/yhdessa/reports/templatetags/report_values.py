@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString
 from yhdessa.core import charts
 from yhdessa.core.templatetags.yhdessa import count_or_hidden
 from yhdessa.experiments.costs import NBSP, money
-from yhdessa.reports.document import Chart, Report, Section, Table, Value
+from yhdessa.reports.document import Chart, Figure, Report, Section, Table, Value
 
 register = template.Library()
 
@@ -109,9 +109,12 @@ class ChartedTable:
 
 @dataclass(frozen=True)
 class SectionLayout:
-    """A section's charts, each with the table of its figures right below it, then the
-    section's other tables."""
+    """The order of a section's parts: facts told in words (a goal, a period, a web
+    address) as a list of facts; counts, sums and shares as key figures; the charts, each
+    with the table of its figures right below it; then the section's other tables."""
 
+    facts: list[Figure]
+    numbers: list[Figure]
     charted: list[ChartedTable]
     tables: list[Table]
 
@@ -120,7 +123,12 @@ class SectionLayout:
 def layout(section: Section) -> SectionLayout:
     charted = [ChartedTable(chart, section.table(chart.table_key)) for chart in section.charts]
     drawn = {one.table.key for one in charted if one.table is not None}
-    return SectionLayout(charted, [table for table in section.tables if table.key not in drawn])
+    return SectionLayout(
+        facts=[figure for figure in section.figures if not numeric(figure.value)],
+        numbers=[figure for figure in section.figures if numeric(figure.value)],
+        charted=charted,
+        tables=[table for table in section.tables if table.key not in drawn],
+    )
 
 
 @register.filter
@@ -137,11 +145,21 @@ class Column:
     numeric: bool
 
 
+#: A word longer than this (a web address, a URN) may be broken anywhere to fit its column.
+LONG_WORD = 24
+
+
 @dataclass(frozen=True)
 class Cell:
     value: Value
     header: bool  # one of the table's label columns: <th scope="row">
     numeric: bool
+
+    @property
+    def long_word(self) -> bool:
+        return isinstance(self.value, str) and any(
+            len(word) > LONG_WORD for word in self.value.split()
+        )
 
 
 @dataclass(frozen=True)
