@@ -121,21 +121,31 @@ def as_xlsx(report: Report) -> bytes:
 
 class SheetNames:
     """Sheet names that Excel accepts: at most 31 characters, none of ``\\/?*[]:``, and
-    unique regardless of case ("Kustannukset", "Kustannukset (2)")."""
+    unique regardless of case ("Kustannukset", "Kustannukset (2)"). A long title is cut
+    at a word with "…"; the summary sheet lists every table's full title."""
 
     def __init__(self, taken: set[str]) -> None:
         self.taken = {name.casefold() for name in taken}
 
     def unique(self, title: str) -> str:
         base = SHEET_NAME_FORBIDDEN.sub("", _clean(title)).strip(" '") or _("Taulukko")
-        name = base[:SHEET_NAME_LENGTH].rstrip()
+        name = _shorten(base, SHEET_NAME_LENGTH)
         number = 1
         while name.casefold() in self.taken:
             number += 1
             suffix = f" ({number})"
-            name = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
+            name = _shorten(base, SHEET_NAME_LENGTH - len(suffix)) + suffix
         self.taken.add(name.casefold())
         return name
+
+
+def _shorten(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;.-–") + "…"
 
 
 def _write_summary(
