@@ -232,6 +232,14 @@ def test_the_pdf_has_a_cover_contents_with_page_numbers_and_the_sections(report)
     assert "piilotettu" in body
 
 
+def test_the_print_page_is_in_the_reports_language_whatever_the_active_one():
+    report = hand_made_report(language="en")
+    with translation.override("fi"):
+        printed = outputs.print_html(report)
+    assert '<html lang="en">' in printed
+    assert f"8,581.76{NBSP}€" in printed and "8{NBSP}581,76" not in printed
+
+
 def test_a_municipal_report_says_so_on_its_cover_and_in_its_file_name():
     report = hand_made_report(
         title="Kuntakohtaiset tulokset: Nivala", municipality_code="535", municipality_name="Nivala"

@@ -193,7 +193,8 @@ def table_view(table: Table) -> TableView:
         cells = [
             Cell(
                 str(value) if years[column] else value,  # "2023", never "2 023"
-                header=column < table.label_columns,
+                # An empty label cell is a plain cell: a row header needs a text.
+                header=column < table.label_columns and value not in ("", None),
                 numeric=numeric[column],
             )
             for column, value in enumerate(values[: len(table.columns)])
