@@ -309,6 +309,15 @@ def test_the_summary_sheet_has_every_figure_with_its_unit(report):
     assert index[:2] == ["Kokeilujen kustannukset", LONG_TITLE]  # the full title
 
 
+def test_times_are_in_the_services_time_zone_in_the_page_and_the_workbook():
+    moment = datetime.datetime(2026, 11, 30, 10, 0, tzinfo=datetime.UTC)  # 12.00 in Helsinki
+    table = Table("saved", "Tallennettu", ["Mitä", "Milloin"], [["Palaute", moment]])
+    report = hand_made_report(sections=[Section("log", "Loki", tables=[table])])
+    assert "<td>30.11.2026 12.00</td>" in page_html(report)
+    cell = workbook(report)["Tallennettu"]["B2"]
+    assert cell.value == datetime.datetime(2026, 11, 30, 12, 0)
+
+
 # --- JSON ------------------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import openpyxl
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -34,6 +34,7 @@ from yhdessa.reports.templatetags.report_values import (
     decimal_places,
     is_number,
     is_year_column,
+    local,
     value_text,
 )
 
@@ -227,7 +228,7 @@ def _cell_value(value: Value) -> Any:
     if value is None:
         return value_text(None)
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).replace(tzinfo=None)  # XLSX has no time zones
+        return local(value).replace(tzinfo=None)  # XLSX has no time zones
     if isinstance(value, str):
         return _clean(value)
     return value

@@ -46,7 +46,7 @@ def value_text(value: Value, unit: str = "") -> str:
     if value is None:
         return hidden_text()
     if isinstance(value, datetime.datetime):
-        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        return date_format(local(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return date_format(value, "SHORT_DATE_FORMAT")
     if is_number(value):
@@ -55,6 +55,11 @@ def value_text(value: Value, unit: str = "") -> str:
         shown = _number(value)
         return f"{shown}{NBSP}{unit}" if unit else shown
     return f"{value} {unit}".strip() if unit else str(value)
+
+
+def local(moment: datetime.datetime) -> datetime.datetime:
+    """A time in the service's time zone (a time without a zone is taken as it is)."""
+    return timezone.localtime(moment) if timezone.is_aware(moment) else moment
 
 
 def decimal_places(value: int | float | Decimal) -> int:
@@ -97,7 +102,7 @@ def data_uri(svg: str | None) -> str | None:
 def long_date(value: datetime.date | datetime.datetime) -> str:
     """ "30. marraskuuta 2026": a date as a sentence in the active language writes it."""
     if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date()
+        value = local(value).date()
     return date_format(value, "DATE_FORMAT")
 
 
