@@ -70,6 +70,7 @@ def _area_policies() -> dict[str, Policy]:
     from tests.experiments.policy_model_descriptions import MODEL_DESCRIPTION_POLICIES
     from tests.experiments.policy_pages import EXPERIMENT_PAGE_POLICIES
     from tests.experiments.policy_staff import EXPERIMENT_STAFF_POLICIES
+    from tests.reports.policy_reports import REPORT_POLICIES
     from tests.surveys.policy_answering import ANSWERING_POLICIES
     from tests.surveys.policy_api import SURVEY_API_POLICIES
     from tests.surveys.policy_management import MANAGEMENT_POLICIES
@@ -91,6 +92,7 @@ def _area_policies() -> dict[str, Policy]:
         **TIP_POLICIES,
         **KNOWLEDGE_POLICIES,
         **COOPERATION_POLICIES,
+        **REPORT_POLICIES,
     }
 
 

@@ -18,6 +18,7 @@ from . import (
     pages_experiments,
     pages_knowledge,
     pages_model_descriptions,
+    pages_reports,
     pages_tips,
 )
 from .cases import PageCase
@@ -188,6 +189,7 @@ AREAS = [
     pages_tips,
     pages_knowledge,
     pages_cooperation,
+    pages_reports,
 ]
 PAGES += [case for area in AREAS for case in area.PAGES]
 

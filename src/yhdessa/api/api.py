@@ -15,6 +15,7 @@ from yhdessa.api import (
     knowledge,
     model_descriptions,
     projects,
+    reports,
     surveys,
     tips,
 )
@@ -35,6 +36,7 @@ api.add_router("", model_descriptions.router)
 api.add_router("", tips.router)
 api.add_router("", knowledge.router)
 api.add_router("", cooperation.router)
+api.add_router("", reports.router)
 
 # Pydantic's messages are English only; these follow the Accept-Language of the caller.
 VALIDATION_MESSAGES = {

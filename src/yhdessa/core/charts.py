@@ -75,7 +75,7 @@ def grouped_bars(
         maximum
         if maximum is not None
         else max([v for s in series for v in s.values if v is not None] or [1])
-    )
+    ) or 1  # all zero (a municipality's empty chart) still needs an axis
     for index, one in enumerate(series):
         positions = [row + index * bar_height for row in range(count)]
         values = [v if v is not None else 0 for v in one.values]

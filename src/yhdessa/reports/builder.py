@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -103,7 +104,13 @@ def discrepancy_section(scope: ReportScope) -> Section:
                     title=title,
                     columns=columns,
                     rows=[
-                        [one.label or one.key, one.printed, one.records, one.difference, one.source]
+                        [
+                            one.label or one.key,
+                            _whole(one.printed),
+                            _whole(one.records),
+                            _whole(one.difference),
+                            one.source,
+                        ]
                         for one in rows
                     ],
                 )
@@ -115,3 +122,10 @@ def discrepancy_section(scope: ReportScope) -> Section:
         Figure("checked", _("Tarkistettuja raportoituja lukuja"), len(scope.comparisons))
     )
     return section
+
+
+def _whole(value: int | Decimal | None) -> int | Decimal | None:
+    """235.00 printed is the count 235 (stored figures are decimals to hold sums of money)."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value

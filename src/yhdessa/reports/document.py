@@ -55,6 +55,7 @@ class Table:
             "title": self.title,
             "columns": self.columns,
             "rows": [[_json_value(cell) for cell in row] for row in self.rows],
+            "note": self.note,
         }
 
 
@@ -100,6 +101,7 @@ class Section:
             "narrative": self.narrative,
             "figures": {figure.key: figure.as_json() for figure in self.figures},
             "figure_labels": {figure.key: figure.label for figure in self.figures},
+            "figure_notes": {figure.key: figure.note for figure in self.figures if figure.note},
             "tables": {table.key: table.as_json() for table in self.tables},
             "lists": {one.key: one.items for one in self.lists},
         }
