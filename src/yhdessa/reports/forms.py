@@ -13,13 +13,17 @@ MAX_TEXT = 6000
 
 
 def _text(label: "StrOrPromise", help_text: "StrOrPromise", rows: int) -> forms.CharField:
-    return forms.CharField(
+    field = forms.CharField(
         label=label,
         help_text=help_text,
         required=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": rows}),
     )
+    # Without the browser's maxlength a pasted long text is not cut off silently: the
+    # writer gets the message that says how long a text may be.
+    field.widget.attrs.pop("maxlength", None)
+    return field
 
 
 class SectionTextForm(forms.ModelForm):
