@@ -23,7 +23,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         # Their own projects, and those their municipality is a partner in.
         "projects": (access.projects_for_staff(user) | projects_for_event_staff(user)).distinct(),
         "administered": set(access.projects_administered_by(user).values_list("pk", flat=True)),
-        "municipalities": access.municipalities_for_staff(user),
+        "staff_of": set(access.projects_for_staff(user).values_list("pk", flat=True)),
+        "municipalities": access.municipalities_for_staff(user).prefetch_related("projects"),
     }
     return render(request, "core/dashboard.html", context)
 

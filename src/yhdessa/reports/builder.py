@@ -12,7 +12,7 @@ from yhdessa.core.disclosure import min_cell_size
 from yhdessa.reports.document import Figure, Report, Section, Table
 from yhdessa.reports.models import SectionText
 from yhdessa.reports.scope import ReportScope
-from yhdessa.reports.sections import DISCREPANCIES, SECTIONS
+from yhdessa.reports.sections import DISCREPANCIES, DISCREPANCIES_TITLE, SECTIONS
 
 #: Told before each section is built: (section key, its number from 1, how many in all).
 Progress = Callable[[str, int, int], None]
@@ -82,7 +82,7 @@ def _report(scope: ReportScope, sections: list[Section]) -> Report:
 
 def discrepancy_section(scope: ReportScope) -> Section:
     """The printed figures that the records do not reproduce, each with both values."""
-    section = Section(key=DISCREPANCIES, title=_("Raportoidut ja lasketut luvut"))
+    section = Section(key=DISCREPANCIES, title=str(DISCREPANCIES_TITLE))
     if scope.municipality is not None:
         section.empty_message = _("Raportoidut luvut tarkistetaan koko hankkeen raportissa.")
         return section

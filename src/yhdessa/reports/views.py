@@ -18,7 +18,7 @@ from yhdessa.reports.formats import DOWNLOADS, FORMATS
 from yhdessa.reports.forms import SectionTextForm
 from yhdessa.reports.models import SectionText
 from yhdessa.reports.scope import ReportScope
-from yhdessa.reports.sections import DISCREPANCIES, SECTIONS
+from yhdessa.reports.sections import DISCREPANCIES, SECTIONS, TITLES
 
 
 def _report(request: HttpRequest, project: Project, municipality: Municipality | None) -> Report:
@@ -112,12 +112,9 @@ def report_texts(
     }
     keys = [spec.key for spec in SECTIONS if municipality is None or spec.municipal]
     keys.append(DISCREPANCIES)
-    titles = {spec.key: spec.title for spec in SECTIONS} | {
-        DISCREPANCIES: _("Raportoidut ja lasketut luvut")
-    }
     forms = [
         (
-            titles[key],
+            TITLES[key],
             SectionTextForm(
                 request.POST or None,
                 instance=stored.get(key) or SectionText(section=key),

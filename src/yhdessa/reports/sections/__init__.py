@@ -59,5 +59,9 @@ SECTIONS: list[SectionSpec] = [
 ]
 #: Listed last, from what the other sections found.
 DISCREPANCIES = "discrepancies"
+DISCREPANCIES_TITLE = _("Raportoidut ja lasketut luvut")
+
+#: Every section's title by key, the discrepancies included.
+TITLES = {spec.key: spec.title for spec in SECTIONS} | {DISCREPANCIES: DISCREPANCIES_TITLE}
 
 SECTION_KEYS = [spec.key for spec in SECTIONS] + [DISCREPANCIES]

@@ -14,7 +14,7 @@ from yhdessa.reports import outputs
 from yhdessa.reports.builder import build_report
 from yhdessa.reports.formats import FORMATS
 from yhdessa.reports.scope import ReportScope
-from yhdessa.reports.sections import SECTIONS
+from yhdessa.reports.sections import TITLES
 
 BAR_WIDTH = 30
 
@@ -82,9 +82,9 @@ class Command(BaseCommand):
         if not self.stderr.isatty():
             return
         done = BAR_WIDTH * number // steps
-        titles = {spec.key: str(spec.title) for spec in SECTIONS}
-        title = titles.get(key, key)
+        title = str(TITLES[key])
         self.stderr.write(
             f"\r[{'#' * done}{'.' * (BAR_WIDTH - done)}] {number}/{steps} {title:<40}",
             ending="\n" if number == steps else "",
+            style_func=str,  # plain: stderr's default style is the red of errors
         )
