@@ -143,7 +143,8 @@ def test_an_admin_writes_a_section_text_and_leaves_a_section_out(as_user):
     assert response.status_code == 302
     html = client.get(report_url()).content.decode()
     assert "Hankkeen tärkein oppi." in html
-    assert 'id="vision"' not in html
+    assert 'id="section-vision"' not in html
+    assert 'id="section-lessons"' in html
     assert AuditLogEntry.objects.filter(action="reports.texts.changed").count() == 1
     assert set(SectionText.objects.values_list("section", flat=True)) == {"lessons", "vision"}
 

@@ -21,6 +21,7 @@ matplotlib.use("Agg")  # no display on a server; must come before pyplot
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 #: Colours with at least 3:1 contrast against white and against each other's neighbours
 #: (WCAG 1.4.11); the series differ by hatching as well, for readers who cannot tell them apart.
@@ -105,6 +106,8 @@ def grouped_bars(
     )
     axes.invert_yaxis()
     axes.set_xlim(0, top * 1.15)
+    if decimals == 0:
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # no "0,5 valmennusta"
     axes.set_xlabel(value_label)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
