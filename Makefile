@@ -67,3 +67,4 @@ clean:
 bench: $(VENV)/.installed
 	DEBUG=1 $(BIN)/python bench/bench_directory.py
 	DEBUG=1 $(BIN)/python bench/bench_experiments.py
+	DEBUG=1 $(BIN)/python bench/bench_reports.py
