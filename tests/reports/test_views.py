@@ -166,3 +166,14 @@ def test_nivalas_coordinator_writes_nivalas_report_only(as_user):
     assert "Nivalan valmennukset." not in client.get(report_url()).content.decode()
     assert client.get(texts_url()).status_code == 403
     assert client.get(texts_url("746")).status_code == 403
+
+
+def test_a_project_that_is_not_public_is_reported_to_its_own_people_only(as_user, demo_project):
+    type(demo_project).objects.filter(pk=demo_project.pk).update(is_public=False)
+    client = as_user(NIVALA_COORDINATOR)  # Nivala's staff, not the project's
+    assert client.get(report_url()).status_code == 404
+    assert client.get(f"/api/v1/projects/{SLUG}/report").status_code == 404
+    assert download(client, "pdf").status_code == 404
+    admin = as_user(ADMIN)
+    assert admin.get(report_url()).status_code == 200
+    assert admin.get(f"/api/v1/projects/{SLUG}/report").status_code == 200
