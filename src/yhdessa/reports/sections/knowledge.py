@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from yhdessa.core.charts import Series, grouped_bars
 from yhdessa.projects.reported import reported_beside
@@ -190,7 +191,11 @@ def _add_interview_figures(scope: ReportScope, section: Section, found: Findings
                 _("Keskeisin kehittämiskohde (eniten mainittu teema)"),
                 found.main_theme.theme.name,
                 source_url=scope.staff_url("toolkit:theme_table", scope.project.slug),
-                note=_("mainittiin %(count)s haastattelussa")
+                note=ngettext(
+                    "mainittiin %(count)s haastattelussa",
+                    "mainittiin %(count)s haastattelussa",
+                    found.main_theme.interviews,
+                )
                 % {"count": found.main_theme.interviews},
             )
         )

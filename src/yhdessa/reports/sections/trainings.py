@@ -11,6 +11,7 @@ it in the section's own text.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from yhdessa.core.charts import Series, grouped_bars
 from yhdessa.events.models import EventKind
@@ -87,7 +88,10 @@ def _add_years(section: Section, years: list[PublicRow]) -> None:
             ),
             table_key="per_year",
             description=", ".join(
-                _("%(year)s: %(count)s valmennusta") % {"year": row.label, "count": row.events}
+                ngettext(
+                    "%(year)s: %(count)s valmennus", "%(year)s: %(count)s valmennusta", row.events
+                )
+                % {"year": row.label, "count": row.events}
                 for row in years
             ),
         )

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -49,7 +50,8 @@ class Command(BaseCommand):
             except OSError as error:
                 message = _("Tiedostoa %(path)s ei voitu kirjoittaa: %(reason)s")
                 raise CommandError(message % {"path": path, "reason": error.strerror}) from error
-        self.stdout.write(f"{path} ({len(content) // 1024 + 1} kt)")
+            size = filesizeformat(len(content))
+        self.stdout.write(f"{path} ({size})")
 
     def _project(self, slug: str) -> Project:
         project = Project.objects.filter(slug=slug).first()
