@@ -3,7 +3,8 @@ tests/access_policy.py).
 
 The report of a public project is a publication: everyone reads it, in every format. The
 dashboard is the project staff's, and a municipality's part of it also its coordinator's;
-the coordinator of Sievi sees the project (through Sievi) but not Nivala's part (403).
+the coordinator of Sievi sees the project (through Sievi, 403 to its whole dashboard) but
+never learns of Nivala's part (404).
 Texts are edited by the project's admins, and a municipal report's also by the
 municipality's coordinator.
 """
@@ -37,9 +38,10 @@ PROJECT_DASHBOARD = _staff(
     coordinator=O.FORBIDDEN,
     other_coordinator=O.FORBIDDEN,
 )
-NIVALA_DASHBOARD = PROJECT_DASHBOARD | {A.COORDINATOR: O.OK}
+# Nivala's part is another tenant's for Sievi's coordinator: it does not exist for them.
+NIVALA_DASHBOARD = PROJECT_DASHBOARD | {A.COORDINATOR: O.OK, A.OTHER_COORDINATOR: O.NOT_FOUND}
 PROJECT_TEXTS = PROJECT_DASHBOARD | {A.VIEWER: O.FORBIDDEN, A.ORGANISER: O.FORBIDDEN}
-NIVALA_TEXTS = PROJECT_TEXTS | {A.COORDINATOR: O.OK}
+NIVALA_TEXTS = PROJECT_TEXTS | {A.COORDINATOR: O.OK, A.OTHER_COORDINATOR: O.NOT_FOUND}
 
 REPORT_POLICIES = {
     "reports:project_report": Policy(PUBLIC, kwargs=project),

@@ -14,6 +14,7 @@ from yhdessa.events.models import Attendance, Event
 from yhdessa.reports.document import Section
 from yhdessa.reports.scope import ReportScope
 from yhdessa.reports.sections import meetings
+from yhdessa.surveys.models import Survey
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 SEED_MEETINGS = [
@@ -118,7 +119,16 @@ def test_the_partner_survey_has_the_seeds_invitations_answers_and_rate(public_sc
     assert values == {"invited": 13, "responses": 6, "response_rate": 46.2}
 
 
+def test_what_they_answered_stays_out_while_the_surveys_results_are_not_public(public_scope):
+    section = partner_feedback(public_scope)  # the demo's partner survey is not public
+    assert section.table("statements") is None
+    assert not section.charts
+    assert section.as_json()["lists"]["findings"] == ["Kyselyn tulokset eivät ole julkisia."]
+    assert section.as_json()["figures"]["responses"] == 6  # how many answered is told
+
+
 def test_its_findings_are_the_protected_results_of_its_statements(public_scope):
+    Survey.objects.filter(title_fi="Kumppanikysely 2022").update(is_public=True)
     section = partner_feedback(public_scope)
     statements = section.table("statements")
     assert len(statements.rows) == 5

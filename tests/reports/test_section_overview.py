@@ -60,7 +60,9 @@ def test_the_headline_figures_are_those_of_the_other_sections(public_scope):
     assert values["peer_meetings"] == 7
     assert values["experiments"] == 6
     assert values["experiment_participants"] == 107
-    assert values["survey_answers"] == 51 + 32 + 6  # life survey start and end, partner survey
+    # Answers to public surveys only: the life survey's start and end (the partner survey's
+    # results are not public).
+    assert values["survey_answers"] == 51 + 32
     assert values["publications"] == 17 + 2 + 1 + 1
     assert values["tip_lists"] == 6
 

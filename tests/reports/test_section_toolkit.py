@@ -111,6 +111,7 @@ def _adopted(size: int):
     project = ProjectFactory()
     lists = [make_tip_list(project, slug=f"lista-{project.pk}-{n}") for n in range(2)]
     municipalities = [MunicipalityFactory() for _number in range(size)]
+    project.partner_municipalities.set(municipalities)
     for municipality in municipalities:
         experiment = ExperimentFactory(project=project, municipality=municipality)
         make_checklist(lists[0], experiment=experiment)
@@ -124,6 +125,7 @@ def test_several_checklists_of_a_municipality_link_to_the_checklist_list():
     project = ProjectFactory()
     tip_list = make_tip_list(project, slug="monta-tarkistuslistaa")
     municipality = MunicipalityFactory(name_fi="Aakkoskunta")
+    project.partner_municipalities.add(municipality)
     for _experiment in range(2):
         ExperimentFactory(project=project, municipality=municipality)
     for experiment in project.experiments.all():
@@ -142,3 +144,15 @@ def test_the_queries_do_not_grow_with_the_records(size, django_assert_num_querie
         section = _build(ReportScope(project=project))
     assert _figures(section)["checklists"] == 2 * size  # not the other project's
     assert len(section.table("checklists").rows) == 2 * size
+
+
+def test_a_town_outside_the_project_keeps_its_checklists_to_itself():
+    """The lists are public: anyone may adopt one, but only partners' use is the project's."""
+    project = ProjectFactory()
+    tip_list = make_tip_list(project, slug="kaikille-avoin")
+    partner, outsider = MunicipalityFactory(name_fi="Kumppani"), MunicipalityFactory()
+    project.partner_municipalities.add(partner)
+    make_checklist(tip_list, municipality=partner)
+    make_checklist(tip_list, municipality=outsider)
+    table = _build(ReportScope(project=project)).table("checklists")
+    assert [row[0] for row in table.rows] == ["Kumppani"]

@@ -48,6 +48,7 @@ def test_the_public_reads_the_report_with_every_section_and_no_staff_links(clien
     html = response.content.decode()
     for heading in ("Valmennukset", "Kokeilujen kustannukset", "Raportoidut ja lasketut luvut"):
         assert heading in html
+    assert 'class="source-link"' not in html  # no "→ lähde" links to the records
     assert "/staff/" not in html
     for file_format in ("pdf", "xlsx", "json"):
         assert (
@@ -60,6 +61,7 @@ def test_the_public_reads_the_report_with_every_section_and_no_staff_links(clien
 
 def test_the_project_staff_get_links_to_the_records_behind_the_figures(as_user):
     html = as_user(ADMIN).get(report_url()).content.decode()
+    assert 'class="source-link"' in html
     assert "/staff/events/" in html
     assert reverse("reports:project_report_texts", kwargs={"slug": SLUG}) in html
 
@@ -146,16 +148,23 @@ def test_an_admin_writes_a_section_text_and_leaves_a_section_out(as_user):
     assert 'id="section-vision"' not in html
     assert 'id="section-lessons"' in html
     assert AuditLogEntry.objects.filter(action="reports.texts.changed").count() == 1
-    assert set(SectionText.objects.values_list("section", flat=True)) == {"lessons", "vision"}
+    changed = SectionText.objects.filter(section__in=["lessons", "vision"])
+    assert sorted(changed.values_list("section", "included")) == [
+        ("lessons", True),
+        ("vision", False),
+    ]
 
 
 def test_a_too_long_text_is_refused_and_nothing_is_saved(as_user):
     client = as_user(ADMIN)
-    data = texts_form(client, texts_url(), **{"lessons-text_fi": "x" * 6001})
+    before = list(SectionText.objects.values())
+    data = texts_form(
+        client, texts_url(), **{"lessons-text_fi": "x" * 6001, "trainings-text_fi": "Uusi."}
+    )
     response = client.post(texts_url(), data)
     assert response.status_code == 400
     assert "error-summary" in response.content.decode()
-    assert not SectionText.objects.exists()
+    assert list(SectionText.objects.values()) == before  # the valid change is not saved either
 
 
 def test_nivalas_coordinator_writes_nivalas_report_only(as_user):
@@ -165,7 +174,7 @@ def test_nivalas_coordinator_writes_nivalas_report_only(as_user):
     assert "Nivalan valmennukset." in client.get(report_url("535")).content.decode()
     assert "Nivalan valmennukset." not in client.get(report_url()).content.decode()
     assert client.get(texts_url()).status_code == 403
-    assert client.get(texts_url("746")).status_code == 403
+    assert client.get(texts_url("746")).status_code == 404  # another town's texts
 
 
 def test_a_project_that_is_not_public_is_reported_to_its_own_people_only(as_user, demo_project):

@@ -43,6 +43,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
         knowledge,
         model_descriptions,
         projects,
+        reports,
         surveys,
         toolkit,
     )
@@ -57,6 +58,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
     cooperation.load(facts, project=project, places=places)
     knowledge.load(facts, project=project, places=places)
     toolkit.load(facts, project=project)
+    reports.load(facts, project=project)
     return DemoResult(
         project_slug=project.slug,
         accounts=accounts.load(project=project, places=places, password=password),

@@ -73,23 +73,30 @@ def projects_for_municipal_staff(user: User) -> QuerySet[Project]:
 
 
 def _staff_subject(
-    user: User, slug: str, code: str | None, *, may: bool | None = None
-) -> tuple[Project, Municipality | None]:
+    user: User, slug: str, code: str | None
+) -> tuple[Project, Municipality | None, bool]:
+    """The project and municipality of a staff page, and whether the user is the project's
+    staff. 404 to those who see neither the project nor, for a municipality's page, that
+    municipality (another town's coordinator: another tenant's page does not exist for them).
+    """
     visible = Project.objects.filter(
         Q(pk__in=projects_for_staff(user).values("pk"))
         | Q(pk__in=projects_for_municipal_staff(user).values("pk"))
     )
     project = get_object_or_404(visible, slug=slug)
-    municipality = None
-    if code is not None:
-        municipality = get_object_or_404(project.partner_municipalities.all(), code=code)
-    return project, municipality
+    project_staff = projects_for_staff(user).filter(pk=project.pk).exists()
+    if code is None:
+        return project, None, project_staff
+    municipalities = project.partner_municipalities.all()
+    if not project_staff:
+        municipalities = municipalities.filter(pk__in=municipalities_for_staff(user).values("pk"))
+    return project, get_object_or_404(municipalities, code=code), project_staff
 
 
 def texts_to_edit(user: User, slug: str, code: str | None) -> tuple[Project, Municipality | None]:
-    """The report whose texts the user edits: 404 to those who see neither its project nor
-    its municipality, 403 to those who see it but may not edit."""
-    project, municipality = _staff_subject(user, slug, code)
+    """The report whose texts the user edits: 404 to those who do not see it, 403 to those
+    who see it but may not edit."""
+    project, municipality, _project_staff = _staff_subject(user, slug, code)
     if not may_edit_texts(user, project, municipality):
         raise PermissionDenied
     return project, municipality
@@ -100,12 +107,7 @@ def dashboard_subject(
 ) -> tuple[Project, Municipality | None]:
     """A project's dashboard is for its staff; a municipality's part of it also for the
     municipality's own staff."""
-    project, municipality = _staff_subject(user, slug, code)
-    if projects_for_staff(user).filter(pk=project.pk).exists():
-        return project, municipality
-    if (
-        municipality is None
-        or not municipalities_for_staff(user).filter(pk=municipality.pk).exists()
-    ):
-        raise PermissionDenied
+    project, municipality, project_staff = _staff_subject(user, slug, code)
+    if not project_staff and municipality is None:
+        raise PermissionDenied  # a partner town's staff: their own part only
     return project, municipality

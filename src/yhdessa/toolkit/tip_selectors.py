@@ -256,11 +256,17 @@ class Adoption:
 
 
 def adoption_by_municipality(
-    tip_list_ids: Iterable[int], *, municipality: Municipality | None = None
+    tip_list_ids: Iterable[int],
+    *,
+    within: QuerySet[Municipality],
+    municipality: Municipality | None = None,
 ) -> list[Adoption]:
     """How the lists were taken into use, per municipality and list (two queries however
-    many checklists), optionally in one municipality only."""
-    checklists = Checklist.objects.filter(tip_list__in=list(tip_list_ids))
+    many checklists), in the municipalities ``within`` (a project's partners: another
+    town's own checklists are not the project's to publish), optionally in one only."""
+    checklists = Checklist.objects.filter(tip_list__in=list(tip_list_ids)).filter(
+        Q(municipality__in=within) | Q(experiment__municipality__in=within)
+    )
     if municipality is not None:
         checklists = checklists.filter(
             Q(municipality=municipality) | Q(experiment__municipality=municipality)

@@ -34,7 +34,6 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from yhdessa.core.disclosure import min_cell_size
@@ -42,6 +41,7 @@ from yhdessa.projects.reported import Comparison as Printed
 from yhdessa.projects.reported import reported_beside
 from yhdessa.reports.document import Chart, Figure, ItemList, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
+from yhdessa.reports.sections.numbers import decimal_text, one_decimal
 from yhdessa.surveys import results
 from yhdessa.surveys.models import Item, Survey, Wave
 from yhdessa.surveys.results import (
@@ -163,24 +163,13 @@ class _Links:
 # --- Formatting -------------------------------------------------------------------------------
 
 
-def _one_decimal(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
 def _interval(interval: tuple[float, float] | None) -> str | None:
     """A 95 % interval in per cent as text, "−20,2…20,1", in the active language (an ellipsis
     rather than a dash, which would read as a minus sign)."""
     if interval is None:
         return None
-    low, high = (_number(end) for end in interval)
+    low, high = (decimal_text(end) for end in interval)
     return f"{low}…{high}"
-
-
-def _number(value: float) -> str:
-    """One decimal as the active language writes it, with a true minus sign."""
-    rounded = round(value, 1)
-    text = number_format(abs(rounded), 1)
-    return f"−{text}" if rounded < 0 else text
 
 
 def _with_n(label: str, n: int | None) -> str:
@@ -384,11 +373,11 @@ def _printed_note(change: ItemChange, result: Comparison, printed: Sequence[Prin
 def _option_row(option: OptionChange) -> list[Value]:
     return [
         option.label,
-        _one_decimal(option.before.percent),
+        one_decimal(option.before.percent),
         _interval(option.before.interval),
-        _one_decimal(option.after.percent),
+        one_decimal(option.after.percent),
         _interval(option.after.interval),
-        _one_decimal(option.difference),
+        one_decimal(option.difference),
         _interval(option.interval),
     ]
 
@@ -475,7 +464,7 @@ def _breakdown_table(breakdown: Breakdown, links: _Links) -> Table:
             *(_with_n(breakdown.columns[i].label, breakdown.columns[i].answered) for i in columns),
         ],
         rows=[
-            [row.label, *(_one_decimal(row.cells[i].percent) for i in columns)]
+            [row.label, *(one_decimal(row.cells[i].percent) for i in columns)]
             for row in breakdown.rows
         ],
         row_urls=[links.breakdown(breakdown.dimension)] * len(breakdown.rows),
@@ -520,9 +509,9 @@ def _findings(breakdown: Breakdown, everyone: WaveFigures) -> list[str]:
                     "group": f"{results.DIMENSIONS[breakdown.dimension]}: {column.label}",
                     "question": breakdown.item_text,
                     "option": row.label,
-                    "share": _number(cell.percent),
+                    "share": decimal_text(cell.percent),
                     "interval": _interval(cell.interval),
-                    "all": _number(share),
+                    "all": decimal_text(share),
                 }
             )
     return sentences

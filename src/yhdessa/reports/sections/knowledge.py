@@ -185,18 +185,23 @@ def _add_interview_figures(scope: ReportScope, section: Section, found: Findings
         )
     )
     if found.main_theme is not None:
+        mentions = found.main_theme.interviews  # None when small: then not told
         section.figures.append(
             Figure(
                 "key_finding",
                 _("Keskeisin kehittämiskohde (eniten mainittu teema)"),
                 found.main_theme.theme.name,
                 source_url=scope.staff_url("toolkit:theme_table", scope.project.slug),
-                note=ngettext(
-                    "mainittiin %(count)s haastattelussa",
-                    "mainittiin %(count)s haastattelussa",
-                    found.main_theme.interviews,
-                )
-                % {"count": found.main_theme.interviews},
+                note=(
+                    ngettext(
+                        "mainittiin %(count)s haastattelussa",
+                        "mainittiin %(count)s haastattelussa",
+                        mentions,
+                    )
+                    % {"count": mentions}
+                    if mentions is not None
+                    else ""
+                ),
             )
         )
 

@@ -20,6 +20,7 @@ from yhdessa.events.models import EventKind
 from yhdessa.events.statistics import REPORTING_TIMEZONE, PublicRow, report_statistics
 from yhdessa.reports.document import Chart, Figure, ItemList, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
+from yhdessa.reports.sections.numbers import decimal_text
 from yhdessa.surveys import results
 from yhdessa.surveys.instruments import AGREE_SCALE, KUMPPANIKYSELY
 from yhdessa.surveys.models import Item, Survey, Wave
@@ -116,7 +117,14 @@ def build_partner_feedback(scope: ReportScope, section: Section) -> None:
         _add_response_rate(scope, section, survey, _wave_counts(waves))
     else:
         section.figures.append(Figure("responses", _("Vastauksia kunnasta"), figures.respondents))
-    _add_findings(scope, section, survey, figures)
+    if survey.is_public:
+        _add_findings(scope, section, survey, figures)
+    else:
+        # How many answered is the project's own follow-up; what they answered is published
+        # only when the survey's results are public, as on its results page.
+        section.lists.append(
+            ItemList("findings", _("Havainnot"), [_("Kyselyn tulokset eivät ole julkisia.")])
+        )
 
 
 def _partner_survey(scope: ReportScope) -> Survey | None:
@@ -245,7 +253,7 @@ def _add_findings(
             title=_("Tulokset väitteittäin, eniten samaa mieltä ensin"),
             items=[
                 _("%(statement)s (keskiarvo %(mean)s / 5)")
-                % {"statement": item.text, "mean": _decimal_text(item.mean)}
+                % {"statement": item.text, "mean": decimal_text(item.mean)}
                 for item in ranked
             ],
         )
@@ -277,9 +285,5 @@ def _means_chart(statements: list[results.ItemFigures]) -> Chart:
             decimals=1,
         ),
         table_key="statements",
-        description="; ".join(f"{item.text} {_decimal_text(item.mean)}" for item in statements),
+        description="; ".join(f"{item.text} {decimal_text(item.mean)}" for item in statements),
     )
-
-
-def _decimal_text(value: float | None) -> str:
-    return _("piilotettu") if value is None else f"{value:.1f}".replace(".", ",")

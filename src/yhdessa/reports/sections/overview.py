@@ -25,6 +25,7 @@ from yhdessa.projects.models import ActivityKind, ProjectActivity, WorkPackage
 from yhdessa.reports.document import Figure, ItemList, Section, Table
 from yhdessa.reports.scope import ReportScope
 from yhdessa.surveys.models import Response
+from yhdessa.surveys.selectors import public_surveys
 from yhdessa.toolkit.models import Publication
 from yhdessa.toolkit.tip_selectors import published_tip_lists
 
@@ -55,16 +56,19 @@ def project_outputs(scope: ReportScope) -> Outputs:
         scope.project, kind=EventKind.PEER_MEETING, municipality=municipality
     )
     experiments, participants = _experiments(scope)
-    answers = Response.objects.filter(wave__survey__project=scope.project)
-    if municipality is not None:
-        answers = answers.filter(municipality=municipality)
     whole_project = municipality is None
+    # Answers to the surveys whose results are public, and only in the whole project's
+    # report: a municipality's total beside its evaluation figures would give away a count
+    # that the evaluation section hides (e.g. 8 answers − 5 at the start = 3 at the end).
+    answers = Response.objects.filter(
+        wave__survey__project=scope.project, wave__survey__in=public_surveys()
+    )
     return Outputs(
         trainings=trainings.total,
         peer_meetings=meetings.total,
         experiments=experiments,
         participants=participants,
-        survey_answers=protect_count(answers.count()),
+        survey_answers=protect_count(answers.count()) if whole_project else None,
         publications=(
             Publication.objects.filter(project=scope.project).count() if whole_project else None
         ),
@@ -152,10 +156,16 @@ def _headline(scope: ReportScope, outputs: Outputs) -> list[Figure]:
             outputs.participants,
             source_url=experiments_url,
         ),
-        Figure(
-            "survey_answers", _("Kyselyvastauksia"), outputs.survey_answers, source_url=surveys_url
-        ),
     ]
+    if outputs.survey_answers is not None:
+        figures.append(
+            Figure(
+                "survey_answers",
+                _("Vastauksia julkisiin kyselyihin"),
+                outputs.survey_answers,
+                source_url=surveys_url,
+            )
+        )
     if outputs.publications is not None:
         figures.append(Figure("publications", _("Julkaisuja"), outputs.publications))
     if outputs.tip_lists is not None:
@@ -205,6 +215,8 @@ def _experiment_outputs(outputs: Outputs) -> list[tuple[str, int | None]]:
 
 
 def _evaluation(outputs: Outputs) -> list[tuple[str, int | None]]:
+    if outputs.survey_answers is None:
+        return []  # counted for the whole project only (see project_outputs)
     return [(_("kyselyvastauksia"), outputs.survey_answers)]
 
 

@@ -43,7 +43,9 @@ def build(scope: ReportScope, section: Section) -> None:
     if not tip_lists:
         return
     adoptions = tip_selectors.adoption_by_municipality(
-        [tip_list.pk for tip_list in tip_lists], municipality=scope.municipality
+        [tip_list.pk for tip_list in tip_lists],
+        within=scope.project.partner_municipalities.all(),
+        municipality=scope.municipality,
     )
     if adoptions or scope.municipality is None:
         _add_adoption(scope, section, adoptions, {tip_list.pk: tip_list for tip_list in tip_lists})

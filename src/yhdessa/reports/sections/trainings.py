@@ -23,6 +23,7 @@ from yhdessa.events.statistics import (
 )
 from yhdessa.reports.document import Chart, Figure, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
+from yhdessa.reports.sections.numbers import one_decimal, percent_text
 
 
 def build(scope: ReportScope, section: Section) -> None:
@@ -157,7 +158,7 @@ def _add_background(section: Section, background: BackgroundDistribution) -> Non
             key="background",
             title=_("Osallistujat taustaryhmittäin"),
             columns=[_("Taustaryhmä"), _("Osallistujia"), _("Osuus, %")],
-            rows=[[row.label, row.count, _one_decimal(row.share)] for row in background.rows],
+            rows=[[row.label, row.count, one_decimal(row.share)] for row in background.rows],
             note=_background_note(background),
         )
     )
@@ -168,12 +169,12 @@ def _add_background(section: Section, background: BackgroundDistribution) -> Non
             title=_("Osallistujien tausta"),
             svg=grouped_bars(
                 [row.label for row in known],
-                [Series(_("Osuus, %"), [_one_decimal(row.share) for row in known])],
+                [Series(_("Osuus, %"), [one_decimal(row.share) for row in known])],
                 value_label=_("Osuus niistä, joiden tausta tiedetään, %"),
                 decimals=1,
             ),
             table_key="background",
-            description=", ".join(f"{row.label} {_percent_text(row.share)}" for row in known),
+            description=", ".join(f"{row.label} {percent_text(row.share)}" for row in known),
         )
     )
 
@@ -184,13 +185,3 @@ def _background_note(background: BackgroundDistribution) -> str:
     return _("Osuudet on laskettu niistä %(known)s osallistujasta, joiden tausta tiedetään.") % {
         "known": background.known
     }
-
-
-def _one_decimal(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def _percent_text(share: float | None) -> str:
-    if share is None:
-        return _("piilotettu")
-    return f"{round(share, 1):.1f} %".replace(".", ",")
