@@ -36,14 +36,14 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yhdessa.core.disclosure import min_cell_size
+from yhdessa.core.disclosure import min_cell_size, protect_counts
 from yhdessa.projects.reported import Comparison as Printed
 from yhdessa.projects.reported import reported_beside
 from yhdessa.reports.document import Chart, Figure, ItemList, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
 from yhdessa.reports.sections.numbers import decimal_text, one_decimal
 from yhdessa.surveys import results
-from yhdessa.surveys.models import Item, Survey, Wave
+from yhdessa.surveys.models import Item, Response, Survey, Wave
 from yhdessa.surveys.results import (
     Breakdown,
     Comparison,
@@ -69,6 +69,12 @@ def build(scope: ReportScope, section: Section) -> None:
     waves = results.waves_in_order(survey)
     before, after = waves[0], waves[-1]
     filters = _filters(scope, survey)
+    if filters.any and _split_hides(scope, before, after):
+        section.empty_message = _(
+            "Kunnan vastaajia tai jonkin toisen kunnan vastaajia on niin vähän, ettei kunnan "
+            "tuloksia julkaista erikseen. Tulokset ovat koko hankkeen raportissa."
+        )
+        return
     result = results.comparison(before, after, filters)
     printed = _printed_answers(scope, result) if scope.municipality is None else []
     scope.comparisons += printed
@@ -109,6 +115,32 @@ def _filters(scope: ReportScope, survey: Survey) -> Filters:
     if scope.municipality is None or survey.municipality_id is not None:
         return Filters()
     return Filters(municipality=scope.municipality.code)
+
+
+def _split_hides(scope: ReportScope, *waves: Wave) -> bool:
+    """Whether the municipality's respondents are hidden when the respondents of every wave
+    are published by municipality with the whole project's total.
+
+    Each municipal report shows its own count and the project report the total: together
+    they are that table, so a municipality is left out also when another town's small count
+    could otherwise be worked out by subtraction (``protect_counts`` hides a partner cell).
+    """
+    rows = (
+        Response.objects.filter(wave__in=waves)
+        .values("wave", "municipality")
+        .annotate(respondents=Count("pk"))
+        .order_by()
+    )
+    by_wave: dict[int, dict[int | None, int]] = {wave.pk: {} for wave in waves}
+    for row in rows:
+        by_wave[row["wave"]][row["municipality"]] = row["respondents"]
+    municipality = scope.municipality
+    assert municipality is not None  # noqa: S101 (only asked for a municipal report)
+    for counts in by_wave.values():
+        counts.setdefault(municipality.pk, 0)
+        if protect_counts(counts).cells[municipality.pk] is None:
+            return True
+    return False
 
 
 def _printed_answers(scope: ReportScope, result: Comparison) -> list[Printed]:
