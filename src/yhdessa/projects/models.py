@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from yhdessa.core.fields import WebAddressField
@@ -51,6 +52,14 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    @property
+    def period(self) -> str:
+        """ "1.8.2021–30.9.2023": the dates as the active language writes them."""
+        start, end = (
+            date_format(day, "SHORT_DATE_FORMAT") for day in (self.start_date, self.end_date)
+        )
+        return f"{start}–{end}"
 
 
 class TargetGroup(models.Model):

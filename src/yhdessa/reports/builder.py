@@ -60,7 +60,7 @@ def _include(section: Section, texts: dict[str, SectionText]) -> bool:
 def _report(scope: ReportScope, sections: list[Section]) -> Report:
     project = scope.project
     municipality = scope.municipality
-    period = f"{project.start_date:%-d.%-m.%Y}–{project.end_date:%-d.%-m.%Y}"
+    period = project.period
     return Report(
         project_slug=project.slug,
         project_name=project.name,

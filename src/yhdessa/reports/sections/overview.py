@@ -108,7 +108,7 @@ def build_project(scope: ReportScope, section: Section) -> None:
 
 def _description(scope: ReportScope) -> list[Figure]:
     project = scope.project
-    period = f"{project.start_date:%-d.%-m.%Y}–{project.end_date:%-d.%-m.%Y}"
+    period = project.period
     figures = [
         Figure("name", _("Hanke"), project.name),
         Figure("period", _("Toteutusaika"), period),
