@@ -16,6 +16,8 @@ from yhdessa.accounts.selectors import (
 )
 from yhdessa.directory.models import Municipality
 from yhdessa.projects.models import Project
+from yhdessa.reports.models import SectionText
+from yhdessa.reports.sections import DISCREPANCIES, SECTIONS
 
 Reader = User | AnonymousUser
 
@@ -57,6 +59,16 @@ def may_edit_texts(user: Reader, project: Project, municipality: Municipality | 
     if projects_administered_by(user).filter(pk=project.pk).exists():
         return True
     return municipality is not None and _coordinates(user, municipality)
+
+
+def section_texts(project: Project, municipality: Municipality | None) -> dict[str, SectionText]:
+    """The report's sections in order, each with its stored text or a new, empty one."""
+    stored = {
+        row.section: row
+        for row in SectionText.objects.filter(project=project, municipality=municipality)
+    }
+    keys = [spec.key for spec in SECTIONS if municipality is None or spec.municipal]
+    return {key: stored.get(key) or SectionText(section=key) for key in [*keys, DISCREPANCIES]}
 
 
 def _coordinates(user: User, municipality: Municipality) -> bool:

@@ -16,9 +16,8 @@ from yhdessa.reports.builder import build_report
 from yhdessa.reports.document import Report
 from yhdessa.reports.formats import DOWNLOADS, FORMATS
 from yhdessa.reports.forms import SectionTextForm
-from yhdessa.reports.models import SectionText
 from yhdessa.reports.scope import ReportScope
-from yhdessa.reports.sections import DISCREPANCIES, SECTIONS, TITLES
+from yhdessa.reports.sections import TITLES
 
 
 def _report(request: HttpRequest, project: Project, municipality: Municipality | None) -> Report:
@@ -106,22 +105,10 @@ def report_texts(
 ) -> HttpResponse:
     """Each section's text in three languages, and whether it is in the report at all."""
     project, municipality = selectors.texts_to_edit(request.user, slug, code)
-    stored = {
-        row.section: row
-        for row in SectionText.objects.filter(project=project, municipality=municipality)
-    }
-    keys = [spec.key for spec in SECTIONS if municipality is None or spec.municipal]
-    keys.append(DISCREPANCIES)
+    texts = selectors.section_texts(project, municipality)
     forms = [
-        (
-            TITLES[key],
-            SectionTextForm(
-                request.POST or None,
-                instance=stored.get(key) or SectionText(section=key),
-                prefix=key,
-            ),
-        )
-        for key in keys
+        (TITLES[key], SectionTextForm(request.POST or None, instance=text, prefix=key))
+        for key, text in texts.items()
     ]
     # Every form is validated, not only up to the first invalid one: each shows its errors.
     valid = [form.is_valid() for _title, form in forms]
@@ -131,7 +118,7 @@ def report_texts(
             project=project,
             municipality=municipality,
             values={
-                key: form.cleaned_data for key, (_title, form) in zip(keys, forms, strict=True)
+                key: form.cleaned_data for key, (_title, form) in zip(texts, forms, strict=True)
             },
         )
         saved = _("Raportin tekstit tallennettu.")
