@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.urls import reverse
 from yhdessa.accounts.models import User
 from yhdessa.accounts.selectors import municipalities_for_staff, projects_for_staff
 from yhdessa.directory.models import Municipality
+from yhdessa.experiments.figures import ExperimentView, Protection, public_project_experiments
 from yhdessa.projects.models import Project
 from yhdessa.projects.reported import Comparison
 
@@ -57,6 +59,12 @@ class ReportScope:
             language=language,
             traceable=traceable,
         )
+
+    @cached_property
+    def public_experiments(self) -> tuple[list[ExperimentView], Protection]:
+        """The project's experiments as the public sees them, with their costs: computed
+        once per report for the summary, experiments and costs sections."""
+        return public_project_experiments(self.project.pk)
 
     def staff_url(self, viewname: str, *args: Any, **kwargs: Any) -> str:
         """The address of a staff page, or "" for a reader who gets no links."""

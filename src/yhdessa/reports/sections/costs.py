@@ -24,7 +24,6 @@ from yhdessa.experiments.figures import (
     MunicipalityCosts,
     ProjectCostTable,
     project_cost_table,
-    public_project_experiments,
 )
 from yhdessa.reports.document import Chart, Figure, ItemList, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
@@ -35,7 +34,7 @@ TENTH = Decimal("0.1")
 
 def build(scope: ReportScope, section: Section) -> None:
     """Fill ``section`` with the experiments' costs of ``scope``."""
-    views, _protection = public_project_experiments(scope.project.pk)
+    views, _protection = scope.public_experiments
     table = project_cost_table([view.figures for view in views], exact=False)
     if scope.municipality is not None:
         table, views = _of_municipality(table, views, scope.municipality.pk)

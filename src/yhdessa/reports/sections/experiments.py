@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from yhdessa.core.disclosure import min_cell_size
-from yhdessa.experiments.figures import ExperimentView, public_project_experiments
+from yhdessa.experiments.figures import ExperimentView
 from yhdessa.experiments.models import ExperimentStatus
 from yhdessa.reports.document import Figure, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
@@ -20,7 +20,7 @@ from yhdessa.reports.scope import ReportScope
 
 def build(scope: ReportScope, section: Section) -> None:
     """Fill ``section`` with the experiments of ``scope``."""
-    views, protection = public_project_experiments(scope.project.pk)
+    views, protection = scope.public_experiments
     municipality = scope.municipality
     if municipality is not None:
         views = [view for view in views if view.experiment.municipality_id == municipality.pk]

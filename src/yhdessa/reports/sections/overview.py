@@ -18,9 +18,7 @@ from django.utils.translation import gettext as _
 from yhdessa.core.disclosure import protect_count
 from yhdessa.events.models import EventKind
 from yhdessa.events.statistics import PublicRow, report_statistics
-from yhdessa.experiments import costs
 from yhdessa.experiments.figures import project_cost_table
-from yhdessa.experiments.models import Experiment
 from yhdessa.projects.models import ActivityKind, ProjectActivity, WorkPackage
 from yhdessa.reports.document import Figure, ItemList, Section, Table
 from yhdessa.reports.scope import ReportScope
@@ -81,11 +79,11 @@ def project_outputs(scope: ReportScope) -> Outputs:
 def _experiments(scope: ReportScope) -> tuple[int, int | None]:
     """How many experiments, and their participants protected as in the project's cost table
     (a municipality's count is its row there)."""
-    figures = costs.costs_for_experiments(Experiment.objects.filter(project=scope.project))
-    table = project_cost_table(figures, exact=False)
+    views, _protection = scope.public_experiments
+    table = project_cost_table([view.figures for view in views], exact=False)
     if scope.municipality is None:
-        return len(figures), table.participants
-    mine = [item for item in figures if item.experiment.municipality_id == scope.municipality.pk]
+        return len(views), table.participants
+    mine = [view for view in views if view.experiment.municipality_id == scope.municipality.pk]
     row = next((r for r in table.rows if r.municipality.pk == scope.municipality.pk), None)
     return len(mine), row.participants if row else 0
 
