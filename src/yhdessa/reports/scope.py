@@ -11,6 +11,7 @@ from django.urls import reverse
 from yhdessa.accounts.models import User
 from yhdessa.accounts.selectors import municipalities_for_staff, projects_for_staff
 from yhdessa.directory.models import Municipality
+from yhdessa.events.statistics import ProjectStatistics, report_statistics
 from yhdessa.experiments.figures import ExperimentView, Protection, public_project_experiments
 from yhdessa.projects.models import Project
 from yhdessa.projects.reported import Comparison
@@ -34,6 +35,7 @@ class ReportScope:
     #: (``projects.reported.reported_beside``); the discrepancies section lists them.
     comparisons: list[Comparison] = field(default_factory=list)
     traceable: bool = False
+    _event_statistics: dict[str, ProjectStatistics] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_reader(
@@ -65,6 +67,15 @@ class ReportScope:
         """The project's experiments as the public sees them, with their costs: computed
         once per report for the summary, experiments and costs sections."""
         return public_project_experiments(self.project.pk)
+
+    def event_statistics(self, kind: str) -> ProjectStatistics:
+        """The protected figures of one kind of event in the scope, computed once per report
+        for the summary and the section of that kind."""
+        if kind not in self._event_statistics:
+            self._event_statistics[kind] = report_statistics(
+                self.project, kind=kind, municipality=self.municipality
+            )
+        return self._event_statistics[kind]
 
     def staff_url(self, viewname: str, *args: Any, **kwargs: Any) -> str:
         """The address of a staff page, or "" for a reader who gets no links."""

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from yhdessa.core.charts import Series, grouped_bars
 from yhdessa.core.disclosure import protect_count
 from yhdessa.events.models import EventKind
-from yhdessa.events.statistics import REPORTING_TIMEZONE, PublicRow, report_statistics
+from yhdessa.events.statistics import REPORTING_TIMEZONE, PublicRow
 from yhdessa.reports.document import Chart, Figure, ItemList, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
 from yhdessa.reports.sections.numbers import decimal_text
@@ -30,9 +30,7 @@ from yhdessa.surveys.models import Item, Survey, Wave
 
 def build_peer_meetings(scope: ReportScope, section: Section) -> None:
     """The peer meetings of municipal workers as a timeline, with their shared purpose."""
-    statistics = report_statistics(
-        scope.project, kind=EventKind.PEER_MEETING, municipality=scope.municipality
-    )
+    statistics = scope.event_statistics(EventKind.PEER_MEETING)
     meetings = statistics.events
     if not meetings:
         section.empty_message = _no_meetings(scope)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from yhdessa.core.disclosure import protect_count
 from yhdessa.events.models import EventKind
-from yhdessa.events.statistics import PublicRow, report_statistics
+from yhdessa.events.statistics import PublicRow
 from yhdessa.experiments.figures import project_cost_table
 from yhdessa.projects.models import ActivityKind, ProjectActivity, WorkPackage
 from yhdessa.reports.document import Figure, ItemList, Section, Table
@@ -48,13 +48,10 @@ class Outputs:
 
 def project_outputs(scope: ReportScope) -> Outputs:
     """Counted in a fixed number of queries, whatever the size of the data."""
-    municipality = scope.municipality
-    trainings = report_statistics(scope.project, kind=EventKind.TRAINING, municipality=municipality)
-    meetings = report_statistics(
-        scope.project, kind=EventKind.PEER_MEETING, municipality=municipality
-    )
+    trainings = scope.event_statistics(EventKind.TRAINING)
+    meetings = scope.event_statistics(EventKind.PEER_MEETING)
     experiments, participants = _experiments(scope)
-    whole_project = municipality is None
+    whole_project = scope.municipality is None
     # Answers to the surveys whose results are public, and only in the whole project's
     # report: a municipality's total beside its evaluation figures would give away a count
     # that the evaluation section hides (e.g. 8 answers − 5 at the start = 3 at the end).

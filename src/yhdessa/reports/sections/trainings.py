@@ -19,7 +19,6 @@ from yhdessa.events.statistics import (
     REPORTING_TIMEZONE,
     BackgroundDistribution,
     PublicRow,
-    report_statistics,
 )
 from yhdessa.reports.document import Chart, Figure, Section, Table, Value
 from yhdessa.reports.scope import ReportScope
@@ -28,9 +27,7 @@ from yhdessa.reports.sections.numbers import one_decimal, percent_text
 
 def build(scope: ReportScope, section: Section) -> None:
     """Fill the trainings section; add the printed totals to the checked figures."""
-    statistics = report_statistics(
-        scope.project, kind=EventKind.TRAINING, municipality=scope.municipality
-    )
+    statistics = scope.event_statistics(EventKind.TRAINING)
     if scope.municipality is None:
         scope.comparisons.extend(statistics.reported)
     if not statistics.total.events:
