@@ -27,6 +27,9 @@ def pytest_configure(config):
 
     # Password hashing is deliberately slow; tests create many users and need no such safety.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run at once, inside the test (a test of the queue itself sets the
+    # database backend and runs the worker).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

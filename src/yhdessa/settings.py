@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "yhdessa.core",
     "yhdessa.accounts",
     "yhdessa.directory",
@@ -140,6 +142,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------
+# Shared by every app server and worker: built reports and rate-limit counters live here.
+# Redis when REDIS_URL is set (several hosts, compose.yaml); otherwise a table in the database,
+# which every process on every host already shares and which `migrate` creates.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "yhdessa_cache",
+        },
+    }
+
+# --- Background tasks -----------------------------------------------------------------------
+# Django's tasks framework (the django-tasks backport of Django 6's django.tasks). The database
+# backend needs no other service; `yhdessa db_worker` runs the queue (make run starts one).
+# Tests run tasks at once (tests/conftest.py).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("YHDESSA_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    },
+}
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
