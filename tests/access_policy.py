@@ -121,6 +121,12 @@ POLICIES: Mapping[str, Policy] = {
         kwargs=lambda world: project(world) | {"pk": world.users[A.VIEWER].memberships.get().pk},
         method="post",
     ),
+    # Outgoing e-mail that has not gone out (recipients are personal data)
+    "mail:project_mail": Policy(PROJECT_ADMIN_ONLY, kwargs=project),
+    "mail:project_mail_retry": Policy(everyone(O.NOT_ALLOWED), kwargs=project),
+    "mail:project_mail_retry#post": Policy(
+        PROJECT_ADMIN_ONLY | {A.PROJECT_ADMIN: O.REDIRECT}, kwargs=project, method="post"
+    ),
     # Events: public pages and the registrant's own link
     "events:event_list": Policy(PUBLIC),
     "events:event_detail": Policy(PUBLIC, kwargs=event),

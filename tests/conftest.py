@@ -111,3 +111,17 @@ def client_as(client, world):
         return client
 
     return login
+
+
+@pytest.fixture
+def registration_form_data(world):
+    """What a resident fills in on the sign-up form of the world's event."""
+    return {
+        "name": "Aino Asukas",
+        "email": "Aino.Asukas@Example.fi",
+        "organisation_name": "",
+        "background": world.registration.background_id,
+        "municipality": world.nivala.pk,
+        "needs": "Gluteeniton ruokavalio",
+        "consent": "on",
+    }

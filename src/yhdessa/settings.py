@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "yhdessa.experiments",
     "yhdessa.toolkit",
     "yhdessa.reports",
+    "yhdessa.mail",
 ]
 
 MIDDLEWARE = [
@@ -263,8 +264,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Yhdessä --------------------------------------------------------------------------------
-# The address of the site in links of e-mails sent outside a request (cron jobs, on_commit).
-YHDESSA_SITE_URL = os.environ.get("YHDESSA_SITE_URL", "http://127.0.0.1:8000")
+# The public address of the site, for links made outside a request: e-mails (sent by
+# background tasks), calendar files and PDFs. Required in production (check --deploy).
+YHDESSA_SITE_URL = os.environ.get("YHDESSA_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 # Days after an event when registrants' names, e-mails and free texts are anonymised.
 YHDESSA_ANONYMISE_AFTER_DAYS = int(os.environ.get("YHDESSA_ANONYMISE_AFTER_DAYS", "30"))
 

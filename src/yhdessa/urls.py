@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("yhdessa.experiments.urls")),
     path("", include("yhdessa.toolkit.urls")),
     path("", include("yhdessa.reports.urls")),
+    path("", include("yhdessa.mail.urls")),
     path("accounts/", include("yhdessa.accounts.urls")),
     prefix_default_language=False,
 )

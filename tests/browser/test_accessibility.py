@@ -172,6 +172,7 @@ PAGES = [
     PageCase("not-found", "/organisations/ei-ole-olemassa/", status=404),
     PageCase("forbidden", f"/staff/projects/{PROJECT}/members/", user=VIEWER, status=403),
     PageCase("project-members", f"/staff/projects/{PROJECT}/members/", user=PROJECT_ADMIN),
+    PageCase("project-mail", f"/staff/projects/{PROJECT}/mail/", user=PROJECT_ADMIN),
     PageCase(
         "project-members-invalid",
         f"/staff/projects/{PROJECT}/members/",

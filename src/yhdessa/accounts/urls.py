@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from yhdessa.accounts.forms import QueuedPasswordResetForm
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -27,6 +29,7 @@ urlpatterns = [
         auth_views.PasswordResetView.as_view(
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
+            form_class=QueuedPasswordResetForm,
         ),
         name="password_reset",
     ),

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "yhdessa.core"
     label = "core"
     verbose_name = _("Perustoiminnot")
+
+    def ready(self) -> None:
+        from yhdessa.core import checks  # noqa: F401 (registers the deployment checks)
