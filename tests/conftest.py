@@ -4,6 +4,7 @@ import enum
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import (
@@ -30,6 +31,18 @@ def pytest_configure(config):
     # Background tasks run at once, inside the test (a test of the queue itself sets the
     # database backend and runs the worker).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # The cache in memory, emptied after each test (fixture below): the database cache's rows
+    # would outlive the tests that roll their data back. The live server shares it (a thread).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache_and_storage(settings, tmp_path):
+    """Kept reports and rate-limit counts start empty; uploaded and built files go to a
+    temporary folder, not to the checkout's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

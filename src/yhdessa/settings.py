@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
     "yhdessa.core",
     "yhdessa.accounts",
     "yhdessa.directory",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "yhdessa.urls"
@@ -239,7 +241,8 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
-if env_bool("YHDESSA_BEHIND_PROXY", False):
+YHDESSA_BEHIND_PROXY = env_bool("YHDESSA_BEHIND_PROXY", False)
+if YHDESSA_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -263,10 +266,22 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Rate limits (yhdessa/core/ratelimits.py) ------------------------------------------------
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_VIEW = "yhdessa.core.ratelimits.rate_limited"
+RATELIMIT_IP_META_KEY = "yhdessa.core.ratelimits.client_ip"
+# The database cache's increment is not atomic: visitors at the very same moment may be
+# counted once. A limit then holds within a few requests, which is enough against floods;
+# Redis (REDIS_URL) counts exactly.
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
+
 # --- Yhdessä --------------------------------------------------------------------------------
 # The public address of the site, for links made outside a request: e-mails (sent by
 # background tasks), calendar files and PDFs. Required in production (check --deploy).
 YHDESSA_SITE_URL = os.environ.get("YHDESSA_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+# Seconds a built report (page, dashboard, downloads) is served before it is built again in the
+# background; staff can ask for a rebuild at once.
+YHDESSA_REPORT_MAX_AGE = int(os.environ.get("YHDESSA_REPORT_MAX_AGE", "600"))
 # Days after an event when registrants' names, e-mails and free texts are anonymised.
 YHDESSA_ANONYMISE_AFTER_DAYS = int(os.environ.get("YHDESSA_ANONYMISE_AFTER_DAYS", "30"))
 
