@@ -34,6 +34,8 @@ def pytest_configure(config):
     # The cache in memory, emptied after each test (fixture below): the database cache's rows
     # would outlive the tests that roll their data back. The live server shares it (a thread).
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Tests send many requests from one address; tests/test_rate_limits.py switches them on.
+    settings.RATELIMIT_ENABLE = False
 
 
 @pytest.fixture(autouse=True)

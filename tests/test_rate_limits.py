@@ -10,6 +10,11 @@ from yhdessa.core import ratelimits
 from yhdessa.events.models import Registration
 
 
+@pytest.fixture(autouse=True)
+def limits_on(settings):
+    settings.RATELIMIT_ENABLE = True
+
+
 def limit_of(rule: tuple[str, str]) -> int:
     return int(rule[0].split("/")[0])
 
@@ -50,6 +55,11 @@ def test_behind_the_proxy_the_address_it_saw_counts(sign_ups, settings):
         assert sign_ups(number, HTTP_X_FORWARDED_FOR=forged).status_code == 302
     refused = sign_ups(allowed, HTTP_X_FORWARDED_FOR="10.9.9.9, 198.51.100.1")
     assert refused.status_code == 429
+
+
+def test_a_request_without_a_usable_address_is_counted_not_failed(sign_ups):
+    assert sign_ups(1, REMOTE_ADDR="").status_code == 302
+    assert sign_ups(2, REMOTE_ADDR="ei-osoite").status_code == 302
 
 
 def test_the_api_refuses_with_json_in_the_callers_language(client, world, registration_form_data):

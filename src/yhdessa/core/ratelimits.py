@@ -9,6 +9,7 @@ again, with status 429; nothing is saved. ``RATELIMIT_ENABLE=0`` switches them o
 benchmarks).
 """
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -29,6 +30,9 @@ PASSWORD_RESET = ("5/h", "password-reset")
 PASSWORD_RESET_PER_ADDRESS = ("3/h", "password-reset-address")
 REPORT_DOWNLOAD = ("20/m", "report-download")
 
+#: Where requests without a usable client address are counted.
+UNKNOWN_CLIENT = "0.0.0.0"  # noqa: S104 (a bucket's name, nothing listens on it)
+
 #: Seconds a refused visitor is told to wait (the longest period of a limit that refuses).
 RETRY_AFTER = 60
 
@@ -37,11 +41,14 @@ def client_ip(request: HttpRequest) -> str:
     """RATELIMIT_IP_META_KEY: the visitor's address. Behind the service's own proxy
     (YHDESSA_BEHIND_PROXY) the last address in X-Forwarded-For, which the proxy added; a client
     cannot forge that one."""
+    address = str(request.META.get("REMOTE_ADDR", ""))
     if settings.YHDESSA_BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.rsplit(",", 1)[-1].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+        address = forwarded.rsplit(",", 1)[-1].strip() or address
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:  # none given (a Unix socket) or not an address: counted together
+        return UNKNOWN_CLIENT
 
 
 def limited(*limits: tuple[str, str], key: str = "ip", method: str = "POST") -> Callable:
