@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "yhdessa.experiments",
     "yhdessa.toolkit",
     "yhdessa.reports",
+    "yhdessa.siteinfo",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "yhdessa.core.context_processors.site",
+                "yhdessa.siteinfo.context_processors.site_profile",
             ],
         },
     },
@@ -212,6 +214,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded public images are served by yhdessa.siteinfo.views.public_image at this address
+# (whitenoise serves static files only), whichever storage holds them.
+MEDIA_URL = "/media/"
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
