@@ -21,7 +21,13 @@ def test_contrast_matches_wcag(first, second, ratio):
 
 @pytest.mark.parametrize(
     ("value", "normalised"),
-    [("#ABC", "#aabbcc"), ("005A78", "#005a78"), (" #005a78 ", "#005a78"), ("sininen", None), ("#12345", None)],
+    [
+        ("#ABC", "#aabbcc"),
+        ("005A78", "#005a78"),
+        (" #005a78 ", "#005a78"),
+        ("sininen", None),
+        ("#12345", None),
+    ],
 )
 def test_colour_formats(value, normalised):
     assert colours.normalise(value) == normalised
@@ -29,4 +35,6 @@ def test_colour_formats(value, normalised):
 
 def test_hover_shade_is_darker_so_it_never_loses_contrast_on_white():
     for colour in ("#005a78", "#6b3fa0", "#1d6b2f"):
-        assert colours.contrast(colours.darker(colour), "#ffffff") > colours.contrast(colour, "#ffffff")
+        assert colours.contrast(colours.darker(colour), "#ffffff") > colours.contrast(
+            colour, "#ffffff"
+        )

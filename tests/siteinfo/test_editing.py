@@ -91,7 +91,10 @@ def test_admin_edits_a_legal_page_and_the_page_shows_it(client, site_admin):
     )
     assert response.status_code == 302
     html = client.get("/saavutettavuus/").content.decode()
-    assert "<h2>Tila</h2><p>Palvelu täyttää vaatimukset osittain.</p><ul><li>PDF puuttuu</li></ul>" in html
+    assert (
+        "<h2>Tila</h2><p>Palvelu täyttää vaatimukset osittain.</p><ul><li>PDF puuttuu</li></ul>"
+        in html
+    )
     assert "Muokkaa sivua" in html
 
 
@@ -200,7 +203,10 @@ def test_an_image_without_alt_text_is_refused(client, site_admin):
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (image_file("kuva.gif", "GIF"), "Kuvan tyyppiä ei tunnistettu. Valitse JPEG-, PNG- tai WebP-kuva."),
+        (
+            image_file("kuva.gif", "GIF"),
+            "Kuvan tyyppiä ei tunnistettu. Valitse JPEG-, PNG- tai WebP-kuva.",
+        ),
         (
             # A text file named like an image.
             __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
@@ -211,7 +217,9 @@ def test_an_image_without_alt_text_is_refused(client, site_admin):
         (image_file(size=(5000, 100)), "Kuvan koko on 5000 × 100 kuvapistettä."),
     ],
 )
-def test_an_upload_that_is_not_a_suitable_image_is_refused(client, site_admin, media, upload, message):
+def test_an_upload_that_is_not_a_suitable_image_is_refused(
+    client, site_admin, media, upload, message
+):
     client.force_login(site_admin)
     response = client.post(SETTINGS, profile_form(logo=upload, logo_alt_fi="Logo"))
     assert response.status_code == 400

@@ -63,7 +63,9 @@ def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = EventForm(
         request.POST or None,
         request.FILES or None,
-        instance=event, project=event.project, municipalities=municipalities
+        instance=event,
+        project=event.project,
+        municipalities=municipalities,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,12 +1,18 @@
 import math
+from typing import TYPE_CHECKING, cast
 
 from django import forms
+from django.db.models import Field as ModelField
+from django.db.models import Model
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from yhdessa.siteinfo import colours
 from yhdessa.siteinfo.images import PublicImageField
 from yhdessa.siteinfo.models import LegalPage, SiteProfile
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LANGUAGES = ("fi", "sv", "en")
 IN_LANGUAGE = {"fi": _("suomeksi"), "sv": _("ruotsiksi"), "en": _("englanniksi")}
@@ -21,12 +27,14 @@ def _ratio(value: float) -> str:
     return number_format(math.floor(value * 100) / 100, 2)
 
 
-def _label_languages(form: forms.ModelForm, *fields: str) -> None:
+def _label_languages(form: forms.ModelForm, *fields: str, required: bool = True) -> None:
+    """ "Palvelun nimi suomeksi", "… ruotsiksi", …; the Finnish text is the one required."""
+    model: type[Model] = form._meta.model
     for field in fields:
-        base = form._meta.model._meta.get_field(field).verbose_name
+        base = str(cast(ModelField, model._meta.get_field(field)).verbose_name).capitalize()
         for language in LANGUAGES:
-            form.fields[f"{field}_{language}"].label = f"{str(base).capitalize()} {IN_LANGUAGE[language]}"
-        form.fields[f"{field}_fi"].required = True
+            form.fields[f"{field}_{language}"].label = f"{base} {IN_LANGUAGE[language]}"
+        form.fields[f"{field}_fi"].required = required
 
 
 class ColourField(forms.CharField):
@@ -56,7 +64,9 @@ PROFILE_TEXTS = (
 class SiteProfileForm(forms.ModelForm):
     logo = PublicImageField(label=_("Logo"), required=False)
     front_image = PublicImageField(label=_("Etusivun kuva"), required=False)
-    primary_colour = ColourField(label=_("Pääväri"), help_text=SiteProfile._meta.get_field("primary_colour").help_text)
+    primary_colour = ColourField(
+        label=_("Pääväri"), help_text=SiteProfile._meta.get_field("primary_colour").help_text
+    )
     header_colour = ColourField(
         label=_("Ylä- ja alapalkin taustaväri"),
         help_text=SiteProfile._meta.get_field("header_colour").help_text,
@@ -74,15 +84,14 @@ class SiteProfileForm(forms.ModelForm):
             "header_colour",
             *_translated(*PROFILE_TEXTS[1:]),
         ]
-        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in _translated(*PROFILE_TEXTS[1:])}
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 5}) for name in _translated(*PROFILE_TEXTS[1:])
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _label_languages(self, *PROFILE_TEXTS)
-        for field in ("logo_alt", "front_image_alt"):
-            base = SiteProfile._meta.get_field(field).verbose_name
-            for language in LANGUAGES:
-                self.fields[f"{field}_{language}"].label = f"{str(base).capitalize()} {IN_LANGUAGE[language]}"
+        _label_languages(self, "logo_alt", "front_image_alt", required=False)
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         """The fields under a legend each, in the order of the page."""
@@ -109,9 +118,12 @@ class SiteProfileForm(forms.ModelForm):
         self._check_contrast(cleaned.get("primary_colour"), cleaned.get("header_colour"))
         return cleaned
 
-    def _require_alt(self, field: str, message: str) -> None:
+    def _require_alt(self, field: str, message: "StrOrPromise") -> None:
         # A new upload, or the stored file when none was sent; False when it is removed.
-        if self.cleaned_data.get(field) and not (self.cleaned_data.get(f"{field}_alt_fi") or "").strip():
+        if (
+            self.cleaned_data.get(field)
+            and not (self.cleaned_data.get(f"{field}_alt_fi") or "").strip()
+        ):
             self.add_error(f"{field}_alt_fi", message)
 
     def _check_contrast(self, primary: str | None, header: str | None) -> None:
@@ -129,7 +141,9 @@ class SiteProfileForm(forms.ModelForm):
                     % {"colour": primary, "ratio": _ratio(ratio)},
                 )
         if header:
-            ratio = min(colours.contrast(header, colours.TEXT), colours.contrast(header, colours.MUTED))
+            ratio = min(
+                colours.contrast(header, colours.TEXT), colours.contrast(header, colours.MUTED)
+            )
             if ratio < colours.AA_TEXT:
                 self.add_error(
                     "header_colour",

@@ -12,7 +12,6 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -67,7 +66,7 @@ class PublicImageField(forms.ImageField):
         )
         super().__init__(**kwargs)
 
-    def to_python(self, data: Any) -> UploadedFile | None:
+    def to_python(self, data: Any) -> Any:
         if data is not None and getattr(data, "size", 0) > MAX_IMAGE_BYTES:
             raise forms.ValidationError(
                 _("Kuva on liian suuri. Suurin sallittu koko on %(size)s Mt.")

@@ -56,10 +56,10 @@ def privacy_pages() -> list[LegalPage]:
 
 
 def fallback_language(instance: Model, field: str) -> str | None:
-    """"fi" when the field has no text in the page's language and Finnish is shown instead,
+    """ "fi" when the field has no text in the page's language and Finnish is shown instead,
     so the template can mark it with ``lang="fi"`` (WCAG 3.1.2)."""
     language = (get_language() or "fi")[:2]
-    if language == "fi" or getattr(instance, f"{field}_{language}", ""):
+    if language == "fi" or getattr(instance, f"{field}_{language}", None):
         return None
     return "fi"
 

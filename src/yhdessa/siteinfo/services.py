@@ -1,6 +1,7 @@
 """Writes of the service's profile and legal pages (site administrators only: the views ask
 accounts.selectors.may_edit_site first)."""
 
+from functools import partial
 from typing import Any
 
 from django.core.cache import cache
@@ -54,7 +55,7 @@ def profile_save(*, actor: User, values: dict[str, Any]) -> SiteProfile:
         data={name: str(value) for name, value in values.items() if value is not None},
     )
     for name in filter(None, replaced):
-        transaction.on_commit(lambda name=name: default_storage.delete(name))
+        transaction.on_commit(partial(default_storage.delete, name))
     # Now for this process, and after the commit for anyone who read it meanwhile.
     forget_profile()
     transaction.on_commit(forget_profile)

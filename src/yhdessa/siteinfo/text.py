@@ -30,7 +30,9 @@ def _html(kind: str, lines: list[str]) -> SafeString:
     if kind == "heading":
         return format_html_join("", "<h2>{}</h2>", ((line[3:].strip(),) for line in lines))
     if kind == "item":
-        items = format_html_join("", "<li>{}</li>", ((_inline(line[2:].strip()),) for line in lines))
+        items = format_html_join(
+            "", "<li>{}</li>", ((_inline(line[2:].strip()),) for line in lines)
+        )
         return format_html("<ul>{}</ul>", items)
     if kind == "text":
         inner = mark_safe("<br>".join(_inline(line.strip()) for line in lines))  # noqa: S308

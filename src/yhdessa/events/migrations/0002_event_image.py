@@ -5,35 +5,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='image',
-            field=models.ImageField(blank=True, upload_to=yhdessa.siteinfo.images.event_image_upload_to, verbose_name='kuva'),
+            model_name="event",
+            name="image",
+            field=models.ImageField(
+                blank=True,
+                upload_to=yhdessa.siteinfo.images.event_image_upload_to,
+                verbose_name="kuva",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='image_alt',
-            field=models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.', max_length=300, verbose_name='kuvan tekstivastine'),
+            model_name="event",
+            name="image_alt",
+            field=models.CharField(
+                blank=True,
+                help_text="Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.",
+                max_length=300,
+                verbose_name="kuvan tekstivastine",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='image_alt_en',
-            field=models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.', max_length=300, null=True, verbose_name='kuvan tekstivastine'),
+            model_name="event",
+            name="image_alt_en",
+            field=models.CharField(
+                blank=True,
+                help_text="Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.",
+                max_length=300,
+                null=True,
+                verbose_name="kuvan tekstivastine",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='image_alt_fi',
-            field=models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.', max_length=300, null=True, verbose_name='kuvan tekstivastine'),
+            model_name="event",
+            name="image_alt_fi",
+            field=models.CharField(
+                blank=True,
+                help_text="Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.",
+                max_length=300,
+                null=True,
+                verbose_name="kuvan tekstivastine",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='image_alt_sv',
-            field=models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.', max_length=300, null=True, verbose_name='kuvan tekstivastine'),
+            model_name="event",
+            name="image_alt_sv",
+            field=models.CharField(
+                blank=True,
+                help_text="Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva.",
+                max_length=300,
+                null=True,
+                verbose_name="kuvan tekstivastine",
+            ),
         ),
     ]

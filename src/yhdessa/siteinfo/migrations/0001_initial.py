@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,73 +15,373 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='LegalPage',
+            name="LegalPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(choices=[('ilmoittautumiset', 'Tietosuojaseloste: ilmoittautumiset tapahtumiin'), ('kyselyt', 'Tietosuojaseloste: kyselyt'), ('haastattelut', 'Tietosuojaseloste: haastattelut'), ('saavutettavuus', 'Saavutettavuusseloste'), ('yhteystiedot', 'Yhteystiedot')], max_length=20, unique=True, verbose_name='sivu')),
-                ('title', models.CharField(max_length=200, verbose_name='otsikko')),
-                ('title_fi', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
-                ('title_sv', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='otsikko')),
-                ('body', models.TextField(help_text='Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.', verbose_name='teksti')),
-                ('body_fi', models.TextField(help_text='Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.', null=True, verbose_name='teksti')),
-                ('body_sv', models.TextField(help_text='Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.', null=True, verbose_name='teksti')),
-                ('body_en', models.TextField(help_text='Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.', null=True, verbose_name='teksti')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        choices=[
+                            ("ilmoittautumiset", "Tietosuojaseloste: ilmoittautumiset tapahtumiin"),
+                            ("kyselyt", "Tietosuojaseloste: kyselyt"),
+                            ("haastattelut", "Tietosuojaseloste: haastattelut"),
+                            ("saavutettavuus", "Saavutettavuusseloste"),
+                            ("yhteystiedot", "Yhteystiedot"),
+                        ],
+                        max_length=20,
+                        unique=True,
+                        verbose_name="sivu",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="otsikko")),
+                ("title_fi", models.CharField(max_length=200, null=True, verbose_name="otsikko")),
+                ("title_sv", models.CharField(max_length=200, null=True, verbose_name="otsikko")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="otsikko")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.",
+                        verbose_name="teksti",
+                    ),
+                ),
+                (
+                    "body_fi",
+                    models.TextField(
+                        help_text="Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.",
+                        null=True,
+                        verbose_name="teksti",
+                    ),
+                ),
+                (
+                    "body_sv",
+                    models.TextField(
+                        help_text="Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.",
+                        null=True,
+                        verbose_name="teksti",
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        help_text="Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa merkeillä ## , on väliotsikko, ja rivi, joka alkaa viivalla ja välilyönnillä (- ), on luettelon kohta.",
+                        null=True,
+                        verbose_name="teksti",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'seloste tai tietosivu',
-                'verbose_name_plural': 'selosteet ja tietosivut',
-                'ordering': ['key'],
+                "verbose_name": "seloste tai tietosivu",
+                "verbose_name_plural": "selosteet ja tietosivut",
+                "ordering": ["key"],
             },
         ),
         migrations.CreateModel(
-            name='SiteProfile',
+            name="SiteProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(default='Yhdessä', max_length=80, verbose_name='palvelun nimi')),
-                ('name_fi', models.CharField(default='Yhdessä', max_length=80, null=True, verbose_name='palvelun nimi')),
-                ('name_sv', models.CharField(default='Yhdessä', max_length=80, null=True, verbose_name='palvelun nimi')),
-                ('name_en', models.CharField(default='Yhdessä', max_length=80, null=True, verbose_name='palvelun nimi')),
-                ('logo', models.ImageField(blank=True, upload_to=yhdessa.siteinfo.images.branding_upload_to, verbose_name='logo')),
-                ('logo_alt', models.CharField(blank=True, help_text='Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.', max_length=200, verbose_name='logon tekstivastine')),
-                ('logo_alt_fi', models.CharField(blank=True, help_text='Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.', max_length=200, null=True, verbose_name='logon tekstivastine')),
-                ('logo_alt_sv', models.CharField(blank=True, help_text='Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.', max_length=200, null=True, verbose_name='logon tekstivastine')),
-                ('logo_alt_en', models.CharField(blank=True, help_text='Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.', max_length=200, null=True, verbose_name='logon tekstivastine')),
-                ('front_image', models.ImageField(blank=True, upload_to=yhdessa.siteinfo.images.branding_upload_to, verbose_name='etusivun kuva')),
-                ('front_image_alt', models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on.', max_length=300, verbose_name='etusivun kuvan tekstivastine')),
-                ('front_image_alt_fi', models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on.', max_length=300, null=True, verbose_name='etusivun kuvan tekstivastine')),
-                ('front_image_alt_sv', models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on.', max_length=300, null=True, verbose_name='etusivun kuvan tekstivastine')),
-                ('front_image_alt_en', models.CharField(blank=True, help_text='Kerro lyhyesti, mitä kuvassa on.', max_length=300, null=True, verbose_name='etusivun kuvan tekstivastine')),
-                ('primary_colour', models.CharField(default='#005a78', help_text='Linkit ja painikkeet. Muoto #rrggbb.', max_length=7, verbose_name='pääväri')),
-                ('header_colour', models.CharField(default='#f3f6f8', help_text='Vaalea väri, jonka päällä teksti ja linkit näkyvät. Muoto #rrggbb.', max_length=7, verbose_name='ylä- ja alapalkin taustaväri')),
-                ('controller', models.TextField(help_text='Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.', verbose_name='rekisterinpitäjä ja sen yhteystiedot')),
-                ('controller_fi', models.TextField(help_text='Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.', null=True, verbose_name='rekisterinpitäjä ja sen yhteystiedot')),
-                ('controller_sv', models.TextField(help_text='Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.', null=True, verbose_name='rekisterinpitäjä ja sen yhteystiedot')),
-                ('controller_en', models.TextField(help_text='Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.', null=True, verbose_name='rekisterinpitäjä ja sen yhteystiedot')),
-                ('data_protection_officer', models.TextField(verbose_name='tietosuojavastaavan yhteystiedot')),
-                ('data_protection_officer_fi', models.TextField(null=True, verbose_name='tietosuojavastaavan yhteystiedot')),
-                ('data_protection_officer_sv', models.TextField(null=True, verbose_name='tietosuojavastaavan yhteystiedot')),
-                ('data_protection_officer_en', models.TextField(null=True, verbose_name='tietosuojavastaavan yhteystiedot')),
-                ('privacy_authority', models.TextField(help_text='Viranomainen, jolle rekisteröity voi tehdä valituksen.', verbose_name='tietosuojan valvontaviranomainen')),
-                ('privacy_authority_fi', models.TextField(help_text='Viranomainen, jolle rekisteröity voi tehdä valituksen.', null=True, verbose_name='tietosuojan valvontaviranomainen')),
-                ('privacy_authority_sv', models.TextField(help_text='Viranomainen, jolle rekisteröity voi tehdä valituksen.', null=True, verbose_name='tietosuojan valvontaviranomainen')),
-                ('privacy_authority_en', models.TextField(help_text='Viranomainen, jolle rekisteröity voi tehdä valituksen.', null=True, verbose_name='tietosuojan valvontaviranomainen')),
-                ('accessibility_feedback', models.TextField(help_text='Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.', verbose_name='saavutettavuuspalautteen kanava')),
-                ('accessibility_feedback_fi', models.TextField(help_text='Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.', null=True, verbose_name='saavutettavuuspalautteen kanava')),
-                ('accessibility_feedback_sv', models.TextField(help_text='Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.', null=True, verbose_name='saavutettavuuspalautteen kanava')),
-                ('accessibility_feedback_en', models.TextField(help_text='Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.', null=True, verbose_name='saavutettavuuspalautteen kanava')),
-                ('accessibility_authority', models.TextField(verbose_name='saavutettavuuden valvontaviranomainen')),
-                ('accessibility_authority_fi', models.TextField(null=True, verbose_name='saavutettavuuden valvontaviranomainen')),
-                ('accessibility_authority_sv', models.TextField(null=True, verbose_name='saavutettavuuden valvontaviranomainen')),
-                ('accessibility_authority_en', models.TextField(null=True, verbose_name='saavutettavuuden valvontaviranomainen')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        default="Yhdessä", max_length=80, verbose_name="palvelun nimi"
+                    ),
+                ),
+                (
+                    "name_fi",
+                    models.CharField(
+                        default="Yhdessä", max_length=80, null=True, verbose_name="palvelun nimi"
+                    ),
+                ),
+                (
+                    "name_sv",
+                    models.CharField(
+                        default="Yhdessä", max_length=80, null=True, verbose_name="palvelun nimi"
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        default="Yhdessä", max_length=80, null=True, verbose_name="palvelun nimi"
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ImageField(
+                        blank=True,
+                        upload_to=yhdessa.siteinfo.images.branding_upload_to,
+                        verbose_name="logo",
+                    ),
+                ),
+                (
+                    "logo_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.",
+                        max_length=200,
+                        verbose_name="logon tekstivastine",
+                    ),
+                ),
+                (
+                    "logo_alt_fi",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="logon tekstivastine",
+                    ),
+                ),
+                (
+                    "logo_alt_sv",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="logon tekstivastine",
+                    ),
+                ),
+                (
+                    "logo_alt_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mitä logossa lukee tai näkyy, esimerkiksi ”Esimerkkikunnan logo”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="logon tekstivastine",
+                    ),
+                ),
+                (
+                    "front_image",
+                    models.ImageField(
+                        blank=True,
+                        upload_to=yhdessa.siteinfo.images.branding_upload_to,
+                        verbose_name="etusivun kuva",
+                    ),
+                ),
+                (
+                    "front_image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Kerro lyhyesti, mitä kuvassa on.",
+                        max_length=300,
+                        verbose_name="etusivun kuvan tekstivastine",
+                    ),
+                ),
+                (
+                    "front_image_alt_fi",
+                    models.CharField(
+                        blank=True,
+                        help_text="Kerro lyhyesti, mitä kuvassa on.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="etusivun kuvan tekstivastine",
+                    ),
+                ),
+                (
+                    "front_image_alt_sv",
+                    models.CharField(
+                        blank=True,
+                        help_text="Kerro lyhyesti, mitä kuvassa on.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="etusivun kuvan tekstivastine",
+                    ),
+                ),
+                (
+                    "front_image_alt_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Kerro lyhyesti, mitä kuvassa on.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="etusivun kuvan tekstivastine",
+                    ),
+                ),
+                (
+                    "primary_colour",
+                    models.CharField(
+                        default="#005a78",
+                        help_text="Linkit ja painikkeet. Muoto #rrggbb.",
+                        max_length=7,
+                        verbose_name="pääväri",
+                    ),
+                ),
+                (
+                    "header_colour",
+                    models.CharField(
+                        default="#f3f6f8",
+                        help_text="Vaalea väri, jonka päällä teksti ja linkit näkyvät. Muoto #rrggbb.",
+                        max_length=7,
+                        verbose_name="ylä- ja alapalkin taustaväri",
+                    ),
+                ),
+                (
+                    "controller",
+                    models.TextField(
+                        help_text="Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.",
+                        verbose_name="rekisterinpitäjä ja sen yhteystiedot",
+                    ),
+                ),
+                (
+                    "controller_fi",
+                    models.TextField(
+                        help_text="Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.",
+                        null=True,
+                        verbose_name="rekisterinpitäjä ja sen yhteystiedot",
+                    ),
+                ),
+                (
+                    "controller_sv",
+                    models.TextField(
+                        help_text="Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.",
+                        null=True,
+                        verbose_name="rekisterinpitäjä ja sen yhteystiedot",
+                    ),
+                ),
+                (
+                    "controller_en",
+                    models.TextField(
+                        help_text="Organisaation nimi, postiosoite, sähköposti ja puhelinnumero.",
+                        null=True,
+                        verbose_name="rekisterinpitäjä ja sen yhteystiedot",
+                    ),
+                ),
+                (
+                    "data_protection_officer",
+                    models.TextField(verbose_name="tietosuojavastaavan yhteystiedot"),
+                ),
+                (
+                    "data_protection_officer_fi",
+                    models.TextField(null=True, verbose_name="tietosuojavastaavan yhteystiedot"),
+                ),
+                (
+                    "data_protection_officer_sv",
+                    models.TextField(null=True, verbose_name="tietosuojavastaavan yhteystiedot"),
+                ),
+                (
+                    "data_protection_officer_en",
+                    models.TextField(null=True, verbose_name="tietosuojavastaavan yhteystiedot"),
+                ),
+                (
+                    "privacy_authority",
+                    models.TextField(
+                        help_text="Viranomainen, jolle rekisteröity voi tehdä valituksen.",
+                        verbose_name="tietosuojan valvontaviranomainen",
+                    ),
+                ),
+                (
+                    "privacy_authority_fi",
+                    models.TextField(
+                        help_text="Viranomainen, jolle rekisteröity voi tehdä valituksen.",
+                        null=True,
+                        verbose_name="tietosuojan valvontaviranomainen",
+                    ),
+                ),
+                (
+                    "privacy_authority_sv",
+                    models.TextField(
+                        help_text="Viranomainen, jolle rekisteröity voi tehdä valituksen.",
+                        null=True,
+                        verbose_name="tietosuojan valvontaviranomainen",
+                    ),
+                ),
+                (
+                    "privacy_authority_en",
+                    models.TextField(
+                        help_text="Viranomainen, jolle rekisteröity voi tehdä valituksen.",
+                        null=True,
+                        verbose_name="tietosuojan valvontaviranomainen",
+                    ),
+                ),
+                (
+                    "accessibility_feedback",
+                    models.TextField(
+                        help_text="Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.",
+                        verbose_name="saavutettavuuspalautteen kanava",
+                    ),
+                ),
+                (
+                    "accessibility_feedback_fi",
+                    models.TextField(
+                        help_text="Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.",
+                        null=True,
+                        verbose_name="saavutettavuuspalautteen kanava",
+                    ),
+                ),
+                (
+                    "accessibility_feedback_sv",
+                    models.TextField(
+                        help_text="Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.",
+                        null=True,
+                        verbose_name="saavutettavuuspalautteen kanava",
+                    ),
+                ),
+                (
+                    "accessibility_feedback_en",
+                    models.TextField(
+                        help_text="Mihin käyttäjä voi ilmoittaa saavutettavuuspuutteesta.",
+                        null=True,
+                        verbose_name="saavutettavuuspalautteen kanava",
+                    ),
+                ),
+                (
+                    "accessibility_authority",
+                    models.TextField(verbose_name="saavutettavuuden valvontaviranomainen"),
+                ),
+                (
+                    "accessibility_authority_fi",
+                    models.TextField(
+                        null=True, verbose_name="saavutettavuuden valvontaviranomainen"
+                    ),
+                ),
+                (
+                    "accessibility_authority_sv",
+                    models.TextField(
+                        null=True, verbose_name="saavutettavuuden valvontaviranomainen"
+                    ),
+                ),
+                (
+                    "accessibility_authority_en",
+                    models.TextField(
+                        null=True, verbose_name="saavutettavuuden valvontaviranomainen"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'palvelun tiedot',
-                'verbose_name_plural': 'palvelun tiedot',
+                "verbose_name": "palvelun tiedot",
+                "verbose_name_plural": "palvelun tiedot",
             },
         ),
     ]
