@@ -1,10 +1,13 @@
 """Reads of the service's profile and legal pages.
 
 The profile is read on every page (the name, logo and brand colours in base.html), so it is
-kept in Django's cache, which every app server shares, and remembered on the request: a page
-costs at most one cache read, and no database query once the cache is warm. services.py
-clears the cache when the profile is saved.
+kept in Django's cache, which every app server shares, and for PROFILE_MEMO_SECONDS in the
+process's memory: most pages read nothing, and at most one cache read a request otherwise
+(with the database cache that is one query). services.py clears both when the profile is
+saved; another app server shows the change within PROFILE_MEMO_SECONDS.
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,7 +20,27 @@ from yhdessa.siteinfo import colours, defaults
 from yhdessa.siteinfo.models import PRIVACY_KEYS, LegalPage, PageKey, SiteProfile
 
 PROFILE_CACHE_KEY = "siteinfo:profile:v1"
+PROFILE_MEMO_SECONDS = 30
 _REQUEST_ATTRIBUTE = "_yhdessa_site_profile"
+# (expires at, profile): the instance is shared by every request, so nothing may change it.
+_memo: tuple[float, SiteProfile] | None = None
+
+
+def remember_profile(profile: SiteProfile | None) -> None:
+    """Keep ``profile`` in this process's memory (None forgets it)."""
+    global _memo
+    _memo = None if profile is None else (time.monotonic() + PROFILE_MEMO_SECONDS, profile)
+
+
+def _shared_profile() -> SiteProfile:
+    if _memo is not None and _memo[0] > time.monotonic():
+        return _memo[1]
+    profile = cache.get(PROFILE_CACHE_KEY)
+    if profile is None:
+        profile = SiteProfile.objects.filter(pk=1).first() or default_profile()
+        cache.set(PROFILE_CACHE_KEY, profile, timeout=None)
+    remember_profile(profile)
+    return profile
 
 
 def default_profile() -> SiteProfile:
@@ -28,10 +51,7 @@ def site_profile(request: HttpRequest | None = None) -> SiteProfile:
     """The saved profile, or the defaults of a fresh installation."""
     if request is not None and hasattr(request, _REQUEST_ATTRIBUTE):
         return getattr(request, _REQUEST_ATTRIBUTE)
-    profile = cache.get(PROFILE_CACHE_KEY)
-    if profile is None:
-        profile = SiteProfile.objects.filter(pk=1).first() or default_profile()
-        cache.set(PROFILE_CACHE_KEY, profile, timeout=None)
+    profile = _shared_profile()
     if request is not None:
         setattr(request, _REQUEST_ATTRIBUTE, profile)
     return profile

@@ -13,13 +13,14 @@ from yhdessa.accounts.models import User
 from yhdessa.core.audit import log_action
 from yhdessa.siteinfo import defaults
 from yhdessa.siteinfo.models import LegalPage, PageKey, SiteProfile
-from yhdessa.siteinfo.selectors import PROFILE_CACHE_KEY, default_profile
+from yhdessa.siteinfo.selectors import PROFILE_CACHE_KEY, default_profile, remember_profile
 
 IMAGE_FIELDS = ("logo", "front_image")
 
 
 def forget_profile() -> None:
     """After any change of the profile (also from the Django admin)."""
+    remember_profile(None)
     cache.delete(PROFILE_CACHE_KEY)
 
 
