@@ -64,3 +64,17 @@ def test_replacing_the_logo_deletes_the_old_file_after_commit(
     assert client.get(f"/media/{logo}").status_code == 404
     new = SiteProfile.objects.get().logo.name
     assert client.get(f"/media/{new}").status_code == 200
+
+
+def test_removing_the_logo_takes_it_off_the_pages_and_the_storage(
+    client, logo, site_admin, django_capture_on_commit_callbacks
+):
+    from tests.siteinfo.test_editing import profile_form
+
+    client.force_login(site_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/staff/site/", profile_form(**{"logo-clear": "on"}))
+    assert response.status_code == 302
+    assert not SiteProfile.objects.get().logo
+    assert not default_storage.exists(logo)
+    assert "brand__logo" not in client.get("/").content.decode()
