@@ -71,6 +71,7 @@ def _area_policies() -> dict[str, Policy]:
     from tests.experiments.policy_pages import EXPERIMENT_PAGE_POLICIES
     from tests.experiments.policy_staff import EXPERIMENT_STAFF_POLICIES
     from tests.reports.policy_reports import REPORT_POLICIES
+    from tests.siteinfo.policy_siteinfo import SITEINFO_POLICIES
     from tests.surveys.policy_answering import ANSWERING_POLICIES
     from tests.surveys.policy_api import SURVEY_API_POLICIES
     from tests.surveys.policy_management import MANAGEMENT_POLICIES
@@ -93,6 +94,7 @@ def _area_policies() -> dict[str, Policy]:
         **KNOWLEDGE_POLICIES,
         **COOPERATION_POLICIES,
         **REPORT_POLICIES,
+        **SITEINFO_POLICIES,
     }
 
 

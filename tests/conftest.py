@@ -48,6 +48,19 @@ def fresh_cache_and_storage(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def site_profile_in_memory():
+    """Each test starts like a running fresh installation: the service's profile, read on
+    every page, is the default one and already in the process's memory (siteinfo/selectors.py),
+    so query counts measure the page itself. Saving a profile forgets it (siteinfo/services.py).
+    """
+    from yhdessa.siteinfo import selectors
+
+    selectors.remember_profile(selectors.default_profile())
+    yield
+    selectors.remember_profile(None)
+
+
+@pytest.fixture(autouse=True)
 def finnish_by_default():
     """Each test starts in Finnish: a request to /sv/ must not leave Swedish active for the
     code that the next test calls outside a request."""

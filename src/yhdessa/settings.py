@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "yhdessa.toolkit",
     "yhdessa.reports",
     "yhdessa.mail",
+    "yhdessa.siteinfo",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "yhdessa.core.context_processors.site",
+                "yhdessa.siteinfo.context_processors.site_profile",
             ],
         },
     },
@@ -215,6 +217,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded public images are served by yhdessa.siteinfo.views.public_image at this address
+# (whitenoise serves static files only), whichever storage holds them.
+MEDIA_URL = "/media/"
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(

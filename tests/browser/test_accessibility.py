@@ -19,6 +19,7 @@ from . import (
     pages_knowledge,
     pages_model_descriptions,
     pages_reports,
+    pages_siteinfo,
     pages_tips,
 )
 from .cases import PageCase
@@ -191,6 +192,7 @@ AREAS = [
     pages_knowledge,
     pages_cooperation,
     pages_reports,
+    pages_siteinfo,
 ]
 PAGES += [case for area in AREAS for case in area.PAGES]
 
