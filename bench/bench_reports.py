@@ -1,11 +1,13 @@
 """Time the demo project's report: the page, the JSON document, the workbook and the PDF.
 
-The issue's goal is seconds, not minutes, for the demo project's PDF. The demo is loaded into
-a throw-away SQLite database under ``var/bench/`` (or ``DATABASE_URL``); each output is made
-``--repeats`` times through the same URLs as a reader uses.
+Each output is timed twice through the same URLs as a reader uses: once as it is built (the
+background task runs at once here) and then ``--repeats`` times from the kept copy, which is
+what readers get (reports/published.py). The demo is loaded into a throw-away SQLite database
+under ``var/bench/`` (or ``DATABASE_URL``).
 """
 
 import argparse
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -32,14 +34,25 @@ def main() -> int:
     args = parser.parse_args()
     var_dir = Path(__file__).resolve().parent.parent / "var" / "bench"
     var_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault(
+        "YHDESSA_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+    )
+    os.environ.setdefault("RATELIMIT_ENABLE", "0")
     setup_django(var_dir)
     load_demo()
+    from django.core.cache import cache
+
     report = f"/projects/{SLUG}/report/"
-    measure("report page (HTML)", report, args.repeats)
-    measure("municipal report page (535)", report + "535/", args.repeats)
-    for file_format in ("json", "xlsx", "pdf"):
-        measure(f"report {file_format}", f"{report}download/{file_format}/", args.repeats)
-    measure("API report", f"/api/v1/projects/{SLUG}/report", args.repeats)
+    outputs = [
+        ("report page (HTML)", report),
+        ("municipal report page (535)", report + "535/"),
+        *((f"report {key}", f"{report}download/{key}/") for key in ("json", "xlsx", "pdf")),
+        ("API report", f"/api/v1/projects/{SLUG}/report"),
+    ]
+    for label, url in outputs:
+        cache.clear()
+        measure(f"{label}, built", url, 1)
+        measure(f"{label}, kept copy", url, args.repeats)
     return 0
 
 

@@ -6,6 +6,7 @@ DATABASE_URL (see README). ``yhdessa check --deploy --fail-level WARNING`` passe
 
 import os
 import secrets
+from typing import Any
 import tempfile
 from pathlib import Path
 
@@ -153,6 +154,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis when REDIS_URL is set (several hosts, compose.yaml); otherwise a table in the database,
 # which every process on every host already shares and which `migrate` creates.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
@@ -162,6 +164,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "yhdessa_cache",
+            # Room for the kept reports beside rate-limit counters of many addresses: at the
+            # default 300, culling would throw kept reports away.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         },
     }
 

@@ -20,8 +20,8 @@ def run_queued_builds() -> int:
     """Do what the worker does with the queued report builds."""
     tasks = list(DBTaskResult.objects.filter(task_path__endswith="build_edition"))
     for task in tasks:
+        task.delete()  # taken by the worker, whether the build succeeds or not
         published.build(published.Edition(**task.args_kwargs["kwargs"]))
-        task.delete()
     return len(tasks)
 
 
@@ -134,3 +134,20 @@ def test_the_api_says_when_to_ask_again_while_the_report_is_prepared(client, wor
     assert response.json()["detail"] == "Raporttia valmistellaan. Kysy hetken kuluttua uudelleen."
     run_queued_builds()
     assert client.get(url).json()["meta"]["project"] == world.project.slug
+
+
+def test_a_report_that_cannot_be_built_says_so_and_is_not_rebuilt_by_every_reader(
+    client, world, queued, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in a section")
+
+    monkeypatch.setattr(published, "build_report", broken)
+    client.get(report_url(world))
+    with pytest.raises(RuntimeError):
+        run_queued_builds()
+    response = client.get(report_url(world))
+    assert response.status_code == 202
+    assert "Raportin laskeminen epäonnistui" in response.content.decode()
+    assert 'hx-get="' not in response.content.decode()
+    assert run_queued_builds() == 0  # the next readers queue nothing for a while

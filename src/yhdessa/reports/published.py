@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import pickle
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -23,6 +23,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from yhdessa.directory.models import Municipality
@@ -40,6 +42,9 @@ logger = logging.getLogger(__name__)
 Variant = Literal["public", "staff"]
 #: How long a build may hold its lock before another may start (a worker that died).
 BUILD_LOCK_SECONDS = 15 * 60
+#: After a build failed, how long readers are told so before another one is tried: a report
+#: that cannot be built must not have every reader start a build that fails again.
+FAILED_PAUSE_SECONDS = 5 * 60
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,9 @@ class Copy:
     built_at: datetime
     generation: int
     report: Report | None = None
+    #: Parts of pages rendered once by the worker, in the edition's language: "sections" (the
+    #: report page's body) and, for the staff variant, "cards" (the dashboard's).
+    rendered: dict[str, str] = field(default_factory=dict)
     file_name: str = ""  # in default_storage
     download_name: str = ""  # what the browser saves it as
     size: int = 0
@@ -148,6 +156,11 @@ def is_building(edition: Edition) -> bool:
     return cache.get(f"{edition.key}:building") is not None
 
 
+def has_failed(edition: Edition) -> bool:
+    """The last build failed a moment ago (the error is in the worker's log)."""
+    return cache.get(f"{edition.key}:failed") is not None
+
+
 # --- Building --------------------------------------------------------------------------------
 
 
@@ -155,6 +168,10 @@ def request_build(edition: Edition) -> bool:
     """Queue a build unless one of this edition is running; True when one was queued."""
     from yhdessa.reports.tasks import build_edition
 
+    # Plain reads first: while a build runs, readers write nothing (a write to the database
+    # cache takes SQLite's write lock, and every reader of a stale copy would queue for it).
+    if has_failed(edition) or is_building(edition):
+        return False
     if not cache.add(f"{edition.key}:building", timezone.now(), BUILD_LOCK_SECONDS):
         return False
     cache.set(f"{edition.key}:progress", Progress(0, 1, ""), BUILD_LOCK_SECONDS)
@@ -182,10 +199,12 @@ def build(edition: Edition) -> Copy:
     try:
         started_generation = generation(edition.project_id)
         if edition.is_file:
-            copy = _build_file(edition, started_generation)
-        else:
-            copy = _build_report(edition, started_generation)
-        return copy
+            return _build_file(edition, started_generation)
+        return _build_report(edition, started_generation)
+    except Exception:
+        cache.set(f"{edition.key}:failed", timezone.now(), FAILED_PAUSE_SECONDS)
+        logger.exception("Report edition %s could not be built", edition.key)
+        raise
     finally:
         cache.delete_many([f"{edition.key}:building", f"{edition.key}:progress"])
 
@@ -207,10 +226,37 @@ def _build_report(edition: Edition, started_generation: int) -> Copy:
     def told(section: str, step: int, steps: int) -> None:
         cache.set(f"{edition.key}:progress", Progress(step, steps + 1, section), BUILD_LOCK_SECONDS)
 
-    report = build_report(_scope(edition), progress=told)
-    copy = Copy(built_at=report.generated_at, generation=started_generation, report=report)
+    scope = _scope(edition)
+    report = build_report(scope, progress=told)
+    copy = Copy(
+        built_at=report.generated_at,
+        generation=started_generation,
+        report=report,
+        rendered=_render_parts(scope, report),
+    )
     _keep(edition, copy)
     return copy
+
+
+def _render_parts(scope: ReportScope, report: Report) -> dict[str, str]:
+    """Render the heavy, reader-independent parts of the pages here, once, so that no web
+    request renders them (the report page's sections are half a megabyte of HTML)."""
+    with translation.override(scope.language):
+        parts: dict[str, str] = {
+            "sections": render_to_string(
+                "reports/_sections.html", {"report": report, "links": True}
+            )
+        }
+        if scope.traceable:
+            name, kwargs = "reports:project_report", {"slug": scope.project.slug}
+            if scope.municipality:
+                name, kwargs = (
+                    "reports:municipal_report",
+                    kwargs | {"code": scope.municipality.code},
+                )
+            context = {"report": report, "report_url": reverse(name, kwargs=kwargs)}
+            parts["cards"] = render_to_string("reports/_dashboard_cards.html", context)
+    return parts
 
 
 def _build_file(edition: Edition, started_generation: int) -> Copy:

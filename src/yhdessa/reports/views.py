@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -50,6 +51,7 @@ def _preparing(
     context = {
         "title": title,
         "ready": ready,
+        "failed": published.has_failed(edition),
         "percent": progress.percent if progress else 0,
         "section": TITLES.get(progress.section, "") if progress else "",
         "path": request.path,
@@ -82,6 +84,7 @@ def report_page(request: HttpRequest, slug: str, code: str | None = None) -> Htt
         return _preparing(request, edition, _("Raporttia valmistellaan"), ready=bool(copy))
     context = {
         "report": copy.report,
+        "sections": mark_safe(copy.rendered["sections"]),  # noqa: S308 (our template's)
         "updating": published.is_building(edition),
         "rebuild_url": _rebuild_url(request, project, municipality),
         "project": project,
@@ -139,6 +142,7 @@ def dashboard(
         return _preparing(request, edition, _("Tilannekuvaa valmistellaan"), ready=bool(copy))
     context = {
         "report": copy.report,
+        "cards": mark_safe(copy.rendered["cards"]),  # noqa: S308 (our template's)
         "updating": published.is_building(edition),
         "rebuild_url": _rebuild_url(request, project, municipality),
         "project": project,
