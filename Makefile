@@ -69,3 +69,4 @@ bench: $(VENV)/.installed
 	DEBUG=1 $(BIN)/python bench/bench_directory.py
 	DEBUG=1 $(BIN)/python bench/bench_experiments.py
 	DEBUG=1 $(BIN)/python bench/bench_reports.py
+	$(BIN)/python bench/bench_operations.py
