@@ -6,9 +6,9 @@ DATABASE_URL (see README). ``yhdessa check --deploy --fail-level WARNING`` passe
 
 import os
 import secrets
-from typing import Any
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF

@@ -238,15 +238,16 @@ def _build_report(edition: Edition, started_generation: int) -> Copy:
     return copy
 
 
+def render_sections(report: Report) -> str:
+    """The report page's body: every section with its figures, tables and charts."""
+    return render_to_string("reports/_sections.html", {"report": report, "links": True})
+
+
 def _render_parts(scope: ReportScope, report: Report) -> dict[str, str]:
     """Render the heavy, reader-independent parts of the pages here, once, so that no web
     request renders them (the report page's sections are half a megabyte of HTML)."""
     with translation.override(scope.language):
-        parts: dict[str, str] = {
-            "sections": render_to_string(
-                "reports/_sections.html", {"report": report, "links": True}
-            )
-        }
+        parts = {"sections": render_sections(report)}
         if scope.traceable:
             name, kwargs = "reports:project_report", {"slug": scope.project.slug}
             if scope.municipality:
