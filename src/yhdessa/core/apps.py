@@ -6,3 +6,11 @@ class CoreConfig(AppConfig):
     name = "yhdessa.core"
     label = "core"
     verbose_name = _("Perustoiminnot")
+
+    def ready(self) -> None:
+        from django_tasks.signals import task_finished, task_started
+
+        from yhdessa.core import logs
+
+        task_started.connect(logs.task_started, dispatch_uid="yhdessa-task-request-id")
+        task_finished.connect(logs.task_finished, dispatch_uid="yhdessa-task-request-id-end")
