@@ -1,8 +1,12 @@
 """/healthz as a load balancer and an operator meet it."""
 
 import datetime as dt
+import json
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import DatabaseError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -116,3 +120,25 @@ def test_health_check_is_a_handful_of_queries(client, django_assert_max_num_quer
     # delete; one aggregate over the queue.
     with django_assert_max_num_queries(9):
         assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_command_line_check_passes_on_a_healthy_site():
+    out = StringIO()
+    call_command("healthcheck", "--max-queue-age", "300", stdout=out)
+    assert json.loads(out.getvalue())["database"] == {"ok": True}
+
+
+@pytest.mark.django_db
+def test_command_line_check_fails_when_tasks_wait_too_long():
+    ready_task(enqueued_minutes_ago=10)
+    with pytest.raises(CommandError, match="Vanhin tehtävä on odottanut 6"):
+        call_command("healthcheck", "--max-queue-age", "300", stdout=StringIO())
+    call_command("healthcheck", stdout=StringIO())  # without the limit the queue may wait
+
+
+@pytest.mark.django_db
+def test_command_line_check_names_what_fails(settings):
+    settings.CACHES = BROKEN_CACHE
+    with pytest.raises(CommandError, match="Ei vastaa: cache"):
+        call_command("healthcheck", stdout=StringIO())
