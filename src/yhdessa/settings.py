@@ -13,6 +13,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
@@ -333,13 +334,15 @@ LOGGING = {
         },
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(correlation_id)s",
+            "format": "%(levelname)s %(name)s %(message)s %(correlation_id)s",
+            "timestamp": "time",  # ISO 8601 in UTC
             "rename_fields": {
-                "asctime": "time",
                 "levelname": "level",
                 "name": "logger",
                 "correlation_id": "request_id",
             },
+            # Django attaches the request to its error lines; its text has the query string.
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
         },
     },
     "handlers": {
@@ -354,6 +357,9 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # WeasyPrint tells every layout step at INFO: a line per page of every PDF.
         "weasyprint.progress": {"level": "WARNING"},
+        # Refused requests (4xx) are in the access log, without their paths (tokens); the
+        # errors (5xx) stay.
+        "django.request": {"level": "ERROR"},
         # django-guid tells at INFO for every request whether the proxy sent an id.
         "django_guid": {"level": "WARNING"},
     },

@@ -64,19 +64,21 @@ def test_access_line_names_the_url_pattern_not_tokens_or_query_strings(client, r
     }
 
 
-def test_json_lines_carry_the_request_id_for_log_collectors():
+def test_json_lines_carry_the_request_id_for_log_collectors(rf):
     from django.utils.module_loading import import_string
 
-    config = settings.LOGGING["formatters"]["json"]
-    formatter = import_string(config["()"])(
-        fmt=config["format"], rename_fields=config["rename_fields"]
-    )
-    record = logging.LogRecord("yhdessa.access", logging.INFO, "x", 1, "GET / 200", (), None)
+    config = dict(settings.LOGGING["formatters"]["json"])
+    formatter = import_string(config.pop("()"))(fmt=config.pop("format"), **config)
+    record = logging.LogRecord("django.request", logging.ERROR, "x", 1, "Not Found", (), None)
     record.correlation_id = "0" * 32
-    line = json.loads(formatter.format(record))
+    record.request = rf.get("/events/1/?email=maija@example.fi")  # as Django attaches it
+    text = formatter.format(record)
+    line = json.loads(text)
     assert line["request_id"] == "0" * 32
-    assert line["level"] == "INFO"
-    assert line["message"] == "GET / 200"
+    assert line["level"] == "ERROR"
+    assert line["message"] == "Not Found"
+    assert line["time"].endswith("+00:00")
+    assert "maija" not in text
 
 
 @task()
@@ -103,3 +105,14 @@ def test_tasks_run_inside_a_request_keep_the_requests_id(records):
         clear_guid()
     working = next(r for r in records.records if r.getMessage() == "working")
     assert working.correlation_id == "1" * 32
+
+
+@pytest.mark.django_db
+def test_redirected_and_unknown_addresses_leave_no_token_in_the_access_line(
+    client, records, settings
+):
+    settings.SECURE_SSL_REDIRECT = True  # answered before the URL is resolved
+    assert client.get("/surveys/invitation/salainen-kutsu-123/").status_code == 301
+    client.get("/ei-ole/maija@example.fi/")
+    lines = {r.getMessage() for r in records.records if r.name == "yhdessa.access"}
+    assert lines == {"GET /surveys/invitation/<str:token>/ 301", "GET /ei-ole/… 301"}

@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 
 from yhdessa.core.views import healthz
 
@@ -44,9 +45,7 @@ class AccessLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.monotonic()
         response = self.get_response(request)
-        match = request.resolver_match
-        # An unknown address matched no pattern: its path is a scanner's guess, not ours.
-        route = f"/{match.route}" if match else request.path[:200]
+        route, view = _route(request)
         access_log.info(
             "%s %s %s",
             request.method,
@@ -55,9 +54,22 @@ class AccessLogMiddleware:
             extra={
                 "method": request.method,
                 "route": route,
-                "view": match.view_name if match else None,
+                "view": view,
                 "status": response.status_code,
                 "duration_ms": round((time.monotonic() - started) * 1000),
             },
         )
         return response
+
+
+def _route(request: HttpRequest) -> tuple[str, str | None]:
+    """The URL pattern of the request, also when it was answered before the URL was resolved
+    (an HTTPS redirect); of an address that matches no pattern, only the first part."""
+    match = request.resolver_match
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            first, _slash, rest = request.path.lstrip("/").partition("/")
+            return f"/{first}{'/…' if rest else ''}"[:100], None
+    return f"/{match.route}", match.view_name
