@@ -200,3 +200,17 @@ def test_a_file_that_is_no_backup_is_named(tmp_path):
 def test_backup_to_a_missing_folder_says_so(tmp_path):
     with pytest.raises(CommandError, match=r"Kansiota .* ei ole"):
         call_command("backup", output=tmp_path / "ei-ole" / "b.tar.gz", stdout=io.StringIO())
+
+
+def test_an_archive_of_an_older_version_is_restored_and_migrate_is_advised(tmp_path):
+    """The engine-independent part on SQLite files: an archive whose database lacks the newest
+    migration loads, and the administrator is told to migrate."""
+    source = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    archive = str(tmp_path / "old.tar.gz")
+    for args in (("migrate", "--no-input"), ("migrate", "core", "0001"), ("backup", "-o", archive)):
+        done = yhdessa(*args, database_url=source, var_dir=tmp_path / "old")
+        assert done.returncode == 0, done.stderr
+    target = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    restored = yhdessa("restore", archive, database_url=target, var_dir=tmp_path / "new")
+    assert restored.returncode == 0, restored.stderr
+    assert "aja seuraavaksi: yhdessa migrate" in restored.stdout
