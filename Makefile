@@ -27,7 +27,7 @@ var/secret_key:
 
 # The demo runs as production does (DEBUG off, gunicorn, whitenoise), but over plain HTTP.
 DEMO_ENV = DEBUG=0 YHDESSA_HTTPS=0 SECRET_KEY="$$(cat var/secret_key)" \
-	ALLOWED_HOSTS=$(HOST),localhost
+	ALLOWED_HOSTS=$(HOST),localhost YHDESSA_SITE_URL=http://$(HOST):$(PORT)
 
 run: $(VENV)/.installed var/secret_key
 	$(DEMO_ENV) $(BIN)/yhdessa migrate --no-input
@@ -35,7 +35,8 @@ run: $(VENV)/.installed var/secret_key
 	$(DEMO_ENV) $(BIN)/yhdessa demo
 	@echo
 	@echo "Yhdessä is served at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
-	$(DEMO_ENV) $(BIN)/gunicorn yhdessa.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(DEMO_ENV) YHDESSA_BIND=$(HOST):$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" \
+	  $(BIN)/honcho start --procfile Procfile
 
 # Browser tests drive Debian's Chromium; install it when we can (root with apt-get).
 browser:

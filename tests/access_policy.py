@@ -71,6 +71,7 @@ def _area_policies() -> dict[str, Policy]:
     from tests.experiments.policy_pages import EXPERIMENT_PAGE_POLICIES
     from tests.experiments.policy_staff import EXPERIMENT_STAFF_POLICIES
     from tests.reports.policy_reports import REPORT_POLICIES
+    from tests.siteinfo.policy_siteinfo import SITEINFO_POLICIES
     from tests.surveys.policy_answering import ANSWERING_POLICIES
     from tests.surveys.policy_api import SURVEY_API_POLICIES
     from tests.surveys.policy_management import MANAGEMENT_POLICIES
@@ -93,6 +94,7 @@ def _area_policies() -> dict[str, Policy]:
         **KNOWLEDGE_POLICIES,
         **COOPERATION_POLICIES,
         **REPORT_POLICIES,
+        **SITEINFO_POLICIES,
     }
 
 
@@ -120,6 +122,12 @@ POLICIES: Mapping[str, Policy] = {
         PROJECT_ADMIN_ONLY | {A.PROJECT_ADMIN: O.REDIRECT},
         kwargs=lambda world: project(world) | {"pk": world.users[A.VIEWER].memberships.get().pk},
         method="post",
+    ),
+    # Outgoing e-mail that has not gone out (recipients are personal data)
+    "mail:project_mail": Policy(PROJECT_ADMIN_ONLY, kwargs=project),
+    "mail:project_mail_retry": Policy(everyone(O.NOT_ALLOWED), kwargs=project),
+    "mail:project_mail_retry#post": Policy(
+        PROJECT_ADMIN_ONLY | {A.PROJECT_ADMIN: O.REDIRECT}, kwargs=project, method="post"
     ),
     # Events: public pages and the registrant's own link
     "events:event_list": Policy(PUBLIC),

@@ -4,6 +4,7 @@ import enum
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import (
@@ -30,6 +31,33 @@ def pytest_configure(config):
     # Background tasks run at once, inside the test (a test of the queue itself sets the
     # database backend and runs the worker).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # The cache in memory, emptied after each test (fixture below): the database cache's rows
+    # would outlive the tests that roll their data back. The live server shares it (a thread).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Tests send many requests from one address; tests/test_rate_limits.py switches them on.
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache_and_storage(settings, tmp_path):
+    """Kept reports and rate-limit counts start empty; uploaded and built files go to a
+    temporary folder, not to the checkout's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_profile_in_memory():
+    """Each test starts like a running fresh installation: the service's profile, read on
+    every page, is the default one and already in the process's memory (siteinfo/selectors.py),
+    so query counts measure the page itself. Saving a profile forgets it (siteinfo/services.py).
+    """
+    from yhdessa.siteinfo import selectors
+
+    selectors.remember_profile(selectors.default_profile())
+    yield
+    selectors.remember_profile(None)
 
 
 @pytest.fixture(autouse=True)
@@ -111,3 +139,17 @@ def client_as(client, world):
         return client
 
     return login
+
+
+@pytest.fixture
+def registration_form_data(world):
+    """What a resident fills in on the sign-up form of the world's event."""
+    return {
+        "name": "Aino Asukas",
+        "email": "Aino.Asukas@Example.fi",
+        "organisation_name": "",
+        "background": world.registration.background_id,
+        "municipality": world.nivala.pk,
+        "needs": "Gluteeniton ruokavalio",
+        "consent": "on",
+    }

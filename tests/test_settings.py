@@ -11,11 +11,13 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "x" * 60 + "-production-secret-for-the-check",
     "ALLOWED_HOSTS": "yhdessa.kunta.example",
+    "YHDESSA_SITE_URL": "https://yhdessa.kunta.example",
 }
 
 
 def yhdessa(*args: str, env: dict[str, str], tmp_path) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    unset = {"DEBUG", "SECRET_KEY", "YHDESSA_SITE_URL"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     base |= {"YHDESSA_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
     return subprocess.run(
         [sys.executable, "-m", "yhdessa", *args],
@@ -39,6 +41,25 @@ def test_deploy_check_fails_when_https_is_switched_off(tmp_path):
     result = yhdessa("check", "--deploy", "--fail-level", "WARNING", env=env, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("site_url", "message"),
+    [
+        (None, "YHDESSA_SITE_URL is not set"),
+        ("yhdessa.kunta.example", "YHDESSA_SITE_URL must be an address"),
+        ("http://yhdessa.kunta.example", "YHDESSA_SITE_URL must start with https://"),
+        ("https://muu.example", "not in ALLOWED_HOSTS"),
+    ],
+)
+def test_deploy_check_fails_without_a_public_address_for_links(tmp_path, site_url, message):
+    """E-mailed links are made outside requests: they need the address people reach."""
+    env = {k: v for k, v in PRODUCTION.items() if k != "YHDESSA_SITE_URL"}
+    if site_url is not None:
+        env["YHDESSA_SITE_URL"] = site_url
+    result = yhdessa("check", "--deploy", "--fail-level", "WARNING", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):

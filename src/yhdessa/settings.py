@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
     "django_guid",
     "yhdessa.core",
     "yhdessa.accounts",
@@ -78,6 +79,8 @@ INSTALLED_APPS = [
     "yhdessa.experiments",
     "yhdessa.toolkit",
     "yhdessa.reports",
+    "yhdessa.mail",
+    "yhdessa.siteinfo",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "yhdessa.urls"
@@ -114,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "yhdessa.core.context_processors.site",
+                "yhdessa.siteinfo.context_processors.site_profile",
             ],
         },
     },
@@ -242,6 +247,9 @@ STORAGES = {
         )
     },
 }
+# Uploaded public images are served by yhdessa.siteinfo.views.public_image at this address
+# (whitenoise serves static files only), whichever storage holds them.
+MEDIA_URL = "/media/"
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
@@ -268,7 +276,8 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
-if env_bool("YHDESSA_BEHIND_PROXY", False):
+YHDESSA_BEHIND_PROXY = env_bool("YHDESSA_BEHIND_PROXY", False)
+if YHDESSA_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Load balancers ask /healthz over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -294,9 +303,22 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Rate limits (yhdessa/core/ratelimits.py) ------------------------------------------------
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_VIEW = "yhdessa.core.ratelimits.rate_limited"
+RATELIMIT_IP_META_KEY = "yhdessa.core.ratelimits.client_ip"
+# The database cache's increment is not atomic: visitors at the very same moment may be
+# counted once. A limit then holds within a few requests, which is enough against floods;
+# Redis (REDIS_URL) counts exactly.
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
+
 # --- Yhdessä --------------------------------------------------------------------------------
-# The address of the site in links of e-mails sent outside a request (cron jobs, on_commit).
-YHDESSA_SITE_URL = os.environ.get("YHDESSA_SITE_URL", "http://127.0.0.1:8000")
+# The public address of the site, for links made outside a request: e-mails (sent by
+# background tasks), calendar files and PDFs. Required in production (check --deploy).
+YHDESSA_SITE_URL = os.environ.get("YHDESSA_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+# Seconds a built report (page, dashboard, downloads) is served before it is built again in the
+# background; staff can ask for a rebuild at once.
+YHDESSA_REPORT_MAX_AGE = int(os.environ.get("YHDESSA_REPORT_MAX_AGE", "600"))
 # Days after an event when registrants' names, e-mails and free texts are anonymised.
 YHDESSA_ANONYMISE_AFTER_DAYS = int(os.environ.get("YHDESSA_ANONYMISE_AFTER_DAYS", "30"))
 

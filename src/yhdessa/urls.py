@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("yhdessa.siteinfo.asset_urls")),
 ]
 
 # Finnish pages have no prefix; Swedish and English ones live under /sv/ and /en/.
@@ -21,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("", include("yhdessa.experiments.urls")),
     path("", include("yhdessa.toolkit.urls")),
     path("", include("yhdessa.reports.urls")),
+    path("", include("yhdessa.mail.urls")),
+    path("", include("yhdessa.siteinfo.urls")),
     path("accounts/", include("yhdessa.accounts.urls")),
     prefix_default_language=False,
 )

@@ -463,7 +463,7 @@ def test_event_stats_of_another_kind_and_of_missing_projects(client, world, stat
 def test_openapi_documents_the_events_endpoints(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     registrations = paths["/api/v1/events/{event_id}/registrations"]
-    assert set(registrations["post"]["responses"]) == {"201", "400", "404", "409", "422"}
+    assert set(registrations["post"]["responses"]) == {"201", "400", "404", "409", "422", "429"}
     assert set(registrations["get"]["responses"]) == {"200", "401", "404", "422"}
     assert registrations["post"]["summary"] == "Ilmoittaudu tapahtumaan"
     assert "/api/v1/projects/{slug}/event-stats" in paths

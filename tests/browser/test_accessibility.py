@@ -19,6 +19,7 @@ from . import (
     pages_knowledge,
     pages_model_descriptions,
     pages_reports,
+    pages_siteinfo,
     pages_tips,
 )
 from .cases import PageCase
@@ -172,6 +173,7 @@ PAGES = [
     PageCase("not-found", "/organisations/ei-ole-olemassa/", status=404),
     PageCase("forbidden", f"/staff/projects/{PROJECT}/members/", user=VIEWER, status=403),
     PageCase("project-members", f"/staff/projects/{PROJECT}/members/", user=PROJECT_ADMIN),
+    PageCase("project-mail", f"/staff/projects/{PROJECT}/mail/", user=PROJECT_ADMIN),
     PageCase(
         "project-members-invalid",
         f"/staff/projects/{PROJECT}/members/",
@@ -190,6 +192,7 @@ AREAS = [
     pages_knowledge,
     pages_cooperation,
     pages_reports,
+    pages_siteinfo,
 ]
 PAGES += [case for area in AREAS for case in area.PAGES]
 

@@ -72,6 +72,7 @@ def test_old_registrations_are_anonymised_and_statistics_stay(events, world):
     assert (
         anonymise()
         == "Anonymisoitiin 5 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
+        "Poistettiin 0 vanhaa lähtevää sähköpostia.\n"
     )
     for registration in Registration.objects.filter(event=old):
         assert (registration.name, registration.email) == ("", "")
@@ -90,6 +91,7 @@ def test_running_again_changes_nothing(events):
     assert (
         anonymise()
         == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
+        "Poistettiin 0 vanhaa lähtevää sähköpostia.\n"
     )
     assert dict(Registration.objects.values_list("pk", "anonymised_at")) == first
     assert AuditLogEntry.objects.filter(action="events.registrations.anonymised").count() == 1
@@ -100,15 +102,18 @@ def test_days_option_and_setting_choose_the_age(events, settings):
     assert (
         anonymise("--days", "40")
         == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
+        "Poistettiin 0 vanhaa lähtevää sähköpostia.\n"
     )
     settings.YHDESSA_ANONYMISE_AFTER_DAYS = 60
     assert (
         anonymise()
         == "Anonymisoitiin 0 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
+        "Poistettiin 0 vanhaa lähtevää sähköpostia.\n"
     )
     assert (
         anonymise("--days", "28")
         == "Anonymisoitiin 6 ilmoittautumista.\nPoistettiin 0 kyselykutsun sähköpostiosoitteet.\n"
+        "Poistettiin 0 vanhaa lähtevää sähköpostia.\n"
     )
     assert not Registration.objects.filter(event=recent, anonymised_at=None).exists()
 

@@ -15,16 +15,8 @@ Status = Registration.Status
 
 
 @pytest.fixture
-def form_data(world):
-    return {
-        "name": "Aino Asukas",
-        "email": "Aino.Asukas@Example.fi",
-        "organisation_name": "",
-        "background": world.registration.background_id,
-        "municipality": world.nivala.pk,
-        "needs": "Gluteeniton ruokavalio",
-        "consent": "on",
-    }
+def form_data(registration_form_data):
+    return registration_form_data
 
 
 def register(client, event, data, language=""):

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError
+from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
@@ -58,9 +59,9 @@ def test_queue_reports_the_ready_tasks_and_the_oldest_ones_age(client):
 
 
 @pytest.mark.django_db
-def test_broken_cache_answers_503_naming_the_cache(client, settings):
-    settings.CACHES = BROKEN_CACHE
-    response = client.get("/healthz")
+def test_broken_cache_answers_503_naming_the_cache(client):
+    with override_settings(CACHES=BROKEN_CACHE):  # back before the test's cache is cleared
+        response = client.get("/healthz")
     assert response.status_code == 503
     body = response.json()
     assert body["status"] == "error"
@@ -138,7 +139,9 @@ def test_command_line_check_fails_when_tasks_wait_too_long():
 
 
 @pytest.mark.django_db
-def test_command_line_check_names_what_fails(settings):
-    settings.CACHES = BROKEN_CACHE
-    with pytest.raises(CommandError, match="Ei vastaa: cache"):
+def test_command_line_check_names_what_fails():
+    with (
+        override_settings(CACHES=BROKEN_CACHE),
+        pytest.raises(CommandError, match="Ei vastaa: cache"),
+    ):
         call_command("healthcheck", stdout=StringIO())

@@ -43,6 +43,14 @@ NIVALA_DASHBOARD = PROJECT_DASHBOARD | {A.COORDINATOR: O.OK, A.OTHER_COORDINATOR
 PROJECT_TEXTS = PROJECT_DASHBOARD | {A.VIEWER: O.FORBIDDEN, A.ORGANISER: O.FORBIDDEN}
 NIVALA_TEXTS = PROJECT_TEXTS | {A.COORDINATOR: O.OK, A.OTHER_COORDINATOR: O.NOT_FOUND}
 
+NOT_ALLOWED = dict.fromkeys(Actor, O.NOT_ALLOWED)
+
+
+def _redirected(policy: dict[Actor, Outcome]) -> dict[Actor, Outcome]:
+    """A POST that works answers with a redirect to the report."""
+    return {actor: O.REDIRECT if outcome is O.OK else outcome for actor, outcome in policy.items()}
+
+
 REPORT_POLICIES = {
     "reports:project_report": Policy(PUBLIC, kwargs=project),
     "reports:project_report_download": Policy(
@@ -57,4 +65,13 @@ REPORT_POLICIES = {
     "reports:project_report_texts": Policy(PROJECT_TEXTS, kwargs=project),
     "reports:municipal_report_texts": Policy(NIVALA_TEXTS, kwargs=nivala_report),
     "api:get_project_report": Policy(PUBLIC, kwargs=project),
+    # Counting the figures again now: whoever sees the dashboard.
+    "reports:project_report_rebuild": Policy(NOT_ALLOWED, kwargs=project),
+    "reports:project_report_rebuild#post": Policy(
+        _redirected(PROJECT_DASHBOARD), kwargs=project, method="post"
+    ),
+    "reports:municipal_report_rebuild": Policy(NOT_ALLOWED, kwargs=nivala_report),
+    "reports:municipal_report_rebuild#post": Policy(
+        _redirected(NIVALA_DASHBOARD), kwargs=nivala_report, method="post"
+    ),
 }

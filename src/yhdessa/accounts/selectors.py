@@ -93,3 +93,12 @@ def object_to_manage(visible: QuerySet[M], managed: QuerySet[M], **lookup: objec
     if not managed.filter(pk=obj.pk).exists():
         raise PermissionDenied
     return obj
+
+
+def may_edit_site(user: object) -> bool:
+    """The service's name, brand, contact details and legal pages belong to the whole site,
+    not to a project or a municipality: its administrators edit them (superusers, and users
+    given the ``siteinfo.change_siteprofile`` permission in the Django admin)."""
+    if _is_anonymous(user):
+        return False
+    return bool(user.is_superuser or user.has_perm("siteinfo.change_siteprofile"))  # type: ignore[attr-defined]

@@ -4,17 +4,18 @@ import hashlib
 import secrets
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from yhdessa.accounts.models import ApiToken, Membership, User
 from yhdessa.core.audit import log_action
+from yhdessa.core.links import absolute_url
 from yhdessa.directory.models import Municipality, Organisation
+from yhdessa.mail.services import Message, emails_queue
 from yhdessa.projects.models import Project
 
 TOKEN_PREFIX = "yh_"  # noqa: S105 (a public marker, not a secret)
@@ -58,12 +59,14 @@ def membership_grant(
     project: Project | None = None,
     municipality: Municipality | None = None,
     organisation: Organisation | None = None,
-    invite_base_url: str | None = None,
+    invite: bool = False,
+    invited_to: Project | None = None,
 ) -> Membership:
     """Give a person a role, creating their account if needed.
 
-    A new account has no password; when ``invite_base_url`` is given, the person gets an
-    e-mail with a link to set one (sent only after the transaction commits).
+    A new account has no password; with ``invite``, the person gets an e-mail with a link to
+    set one (queued in this transaction; ``invited_to`` is the project whose staff see it if
+    it cannot be delivered).
     """
     email = User.objects.normalize_email(email).lower()
     user = User.objects.filter(email__iexact=email).first()
@@ -79,8 +82,8 @@ def membership_grant(
         target=membership,
         data={"email": email, "role": role, "account_created": created},
     )
-    if created and invite_base_url:
-        transaction.on_commit(lambda: _send_invitation(user, membership, invite_base_url))
+    if created and invite:
+        _queue_invitation(user, membership, invited_to or project)
     return membership
 
 
@@ -97,7 +100,7 @@ def membership_revoke(*, actor: User | None, membership: Membership) -> None:
     membership.delete()
 
 
-def _send_invitation(user: User, membership: Membership, base_url: str) -> None:
+def _queue_invitation(user: User, membership: Membership, project: Project | None) -> None:
     path = reverse(
         "accounts:password_reset_confirm",
         kwargs={
@@ -105,8 +108,11 @@ def _send_invitation(user: User, membership: Membership, base_url: str) -> None:
             "token": default_token_generator.make_token(user),
         },
     )
-    context = {"user": user, "membership": membership, "link": base_url.rstrip("/") + path}
-    with translation.override(translation.get_language()):
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation.txt", context)
-    send_mail(subject, body, None, [user.email])
+    context = {"user": user, "membership": membership, "link": absolute_url(path)}
+    subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+    body = render_to_string("accounts/email/invitation.txt", context)
+    emails_queue(
+        messages=[Message(to=user.email, subject=subject, body=body)],
+        purpose="accounts.invitation",
+        project=project,
+    )

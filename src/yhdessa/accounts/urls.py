@@ -1,6 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from yhdessa.accounts.forms import QueuedPasswordResetForm
+from yhdessa.core import ratelimits
+from yhdessa.core.ratelimits import limited
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -24,9 +28,14 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_done"),
-            email_template_name="registration/password_reset_email.txt",
+        limited(ratelimits.PASSWORD_RESET)(
+            limited(ratelimits.PASSWORD_RESET_PER_ADDRESS, key="post:email")(
+                auth_views.PasswordResetView.as_view(
+                    success_url=reverse_lazy("accounts:password_reset_done"),
+                    email_template_name="registration/password_reset_email.txt",
+                    form_class=QueuedPasswordResetForm,
+                )
+            )
         ),
         name="password_reset",
     ),

@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.exceptions import Ratelimited
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
@@ -19,6 +20,7 @@ from yhdessa.api import (
     surveys,
     tips,
 )
+from yhdessa.core import ratelimits
 
 api = NinjaAPI(
     title="Yhdessä API",
@@ -59,6 +61,12 @@ def localised(error: dict[str, Any]) -> dict[str, Any]:
     except (KeyError, TypeError):
         return error
     return error | {"msg": message}
+
+
+@api.exception_handler(Ratelimited)
+def rate_limited(request: HttpRequest, exc: Ratelimited) -> HttpResponse:
+    with translation.override(translation.get_language_from_request(request)):
+        return ratelimits.rate_limited(request, exc)
 
 
 @api.exception_handler(ValidationError)

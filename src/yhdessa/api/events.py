@@ -31,8 +31,10 @@ from pydantic_core import PydanticCustomError
 from yhdessa.accounts.models import User
 from yhdessa.api.auth import SESSION_OR_TOKEN
 from yhdessa.api.pagination import BoundedPagination
-from yhdessa.api.schemas import INVALID, NOT_FOUND, Message, ValidationErrors
+from yhdessa.api.schemas import INVALID, NOT_FOUND, RATE_LIMITED, Message, ValidationErrors
+from yhdessa.core import ratelimits
 from yhdessa.core.audit import log_action
+from yhdessa.core.ratelimits import limited
 from yhdessa.directory.models import Municipality, Organisation
 from yhdessa.events import selectors, services, statistics
 from yhdessa.events.models import BackgroundCategory, Event, EventKind, Registration
@@ -325,16 +327,26 @@ def _registration_input(request: HttpRequest, data: RegistrationIn) -> services.
 
 @router.post(
     "/events/{event_id}/registrations",
-    response={201: RegistrationCreatedOut, 400: Message, **NOT_FOUND, **CONFLICT, **INVALID},
+    response={
+        201: RegistrationCreatedOut,
+        400: Message,
+        **NOT_FOUND,
+        **CONFLICT,
+        **INVALID,
+        **RATE_LIMITED,
+    },
     summary="Ilmoittaudu tapahtumaan",
     description="Ilmoittautuminen ilman käyttäjätunnusta samoin säännöin kuin lomakkeella: "
     "paikka, jos vapaita on, muuten jonotuslista. Vahvistus, kalenteritiedosto ja "
     "peruutuslinkki lähetetään osoitteeseen `email`. 422: pyyntö ei kelpaa (tieto puuttuu "
     "tai on väärää muotoa, tietosuojaselostetta ei hyväksytty). 409: pyyntö on kunnossa, mutta "
     "tapahtuman tila estää sen (täynnä, ilmoittautuminen ei ole auki, peruttu, osoitteella on "
-    "jo ilmoittauduttu, taustaryhmä tai kunta ei ole vaihtoehdoissa). Kentät voi lähettää "
+    "jo ilmoittauduttu, taustaryhmä tai kunta ei ole vaihtoehdoissa). 429: liian monta "
+    "ilmoittautumista samasta osoitteesta lyhyessä ajassa (Retry-After kertoo odotusajan "
+    "sekunteina). Kentät voi lähettää "
     "myös lomakkeen tapaan (application/x-www-form-urlencoded).",
 )
+@limited(ratelimits.SIGN_UP, ratelimits.SIGN_UP_HOURLY)
 def create_event_registration(
     request, event_id: EventId, data: Annotated[RegistrationIn, JsonOrForm(...)]
 ):

@@ -9,17 +9,15 @@ own people.
 import datetime
 from typing import Annotated, Any, Literal
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from yhdessa.api.auth import OPTIONAL_AUTH, OPTIONAL_SECURITY, UNAUTHORIZED, caller
 from yhdessa.api.schemas import INVALID, NOT_FOUND
-from yhdessa.reports import selectors
-from yhdessa.reports.builder import build_report
-from yhdessa.reports.scope import ReportScope
+from yhdessa.reports import published, selectors
 
 router = Router(tags=["reports"])
 
@@ -88,9 +86,14 @@ class ReportOut(Schema):
     discrepancies: SectionField
 
 
+class PreparingOut(Schema):
+    detail: str
+    progress: int = Field(..., description="Kuinka monta prosenttia raportista on laskettu")
+
+
 @router.get(
     "/projects/{slug}/report",
-    response={200: ReportOut, **UNAUTHORIZED, **NOT_FOUND, **INVALID},
+    response={200: ReportOut, 202: PreparingOut, **UNAUTHORIZED, **NOT_FOUND, **INVALID},
     auth=OPTIONAL_AUTH,
     openapi_extra=OPTIONAL_SECURITY,
     summary="Hankkeen loppuraportti",
@@ -98,14 +101,26 @@ class ReportOut(Schema):
     "partner_feedback, evaluation, costs, experiments, models, toolkit, publications, "
     "interviews, lessons, vision, discrepancies…). Pois kytketty osio puuttuu. Julkisen "
     "hankkeen raportin saa kuka tahansa; muun vain sen jäsenet. Tuntematon hanke tai kunta, "
-    "joka ei ole hankkeen kumppanikunta, on 404.",
+    "joka ei ole hankkeen kumppanikunta, on 404. Raportti lasketaan taustalla ja pidetään "
+    "valmiina; kun sitä lasketaan ensimmäistä kertaa, vastaus on 202 ja Retry-After-otsake "
+    "kertoo, monenko sekunnin päästä kannattaa kysyä uudelleen.",
 )
-def get_project_report(request, slug: ProjectSlug, query: Query[ReportQuery]):
+def get_project_report(
+    request, response: HttpResponse, slug: ProjectSlug, query: Query[ReportQuery]
+):
     user = caller(request)
     try:
         project, municipality = selectors.report_subject(user, slug, query.municipality)
     except Http404:
         raise HttpError(404, _("Hanketta tai kuntaa ei löytynyt.")) from None
     language = query.lang or translation.get_language_from_request(request).split("-")[0]
-    scope = ReportScope.for_reader(project, user, municipality=municipality, language=language)
-    return build_report(scope).as_json()
+    # The JSON carries no links to the records: every reader gets the published copy.
+    edition = published.Edition.of(project, municipality, language, "public")
+    copy = published.copy_of(edition)
+    if copy is None or copy.report is None:
+        progress = published.progress(edition)
+        with translation.override(language):
+            detail = _("Raporttia valmistellaan. Kysy hetken kuluttua uudelleen.")
+        response["Retry-After"] = "5"
+        return Status(202, {"detail": detail, "progress": progress.percent if progress else 0})
+    return copy.report.as_json()

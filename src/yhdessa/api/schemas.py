@@ -14,4 +14,6 @@ class ValidationErrors(Schema):
 
 
 NOT_FOUND = {404: Message}
+#: Over a rate limit (yhdessa/core/ratelimits.py); Retry-After says how many seconds to wait.
+RATE_LIMITED = {429: Message}
 INVALID = {422: ValidationErrors}

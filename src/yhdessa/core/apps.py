@@ -10,7 +10,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django_tasks.signals import task_finished, task_started
 
-        from yhdessa.core import logs
+        from yhdessa.core import (
+            checks,  # noqa: F401 (registers the deployment checks)
+            logs,
+        )
 
         task_started.connect(logs.task_started, dispatch_uid="yhdessa-task-request-id")
         task_finished.connect(logs.task_finished, dispatch_uid="yhdessa-task-request-id-end")

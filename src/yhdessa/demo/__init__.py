@@ -44,6 +44,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
         model_descriptions,
         projects,
         reports,
+        siteinfo,
         surveys,
         toolkit,
     )
@@ -59,6 +60,7 @@ def load_all(*, password: str, facts_path: Path | None = None) -> DemoResult:
     knowledge.load(facts, project=project, places=places)
     toolkit.load(facts, project=project)
     reports.load(facts, project=project)
+    siteinfo.load()
     return DemoResult(
         project_slug=project.slug,
         accounts=accounts.load(project=project, places=places, password=password),

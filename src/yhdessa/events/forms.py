@@ -1,5 +1,7 @@
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from yhdessa.core.forms import SpreadsheetFileField
@@ -7,6 +9,7 @@ from yhdessa.directory.models import Municipality, Organisation
 from yhdessa.events.attendance import MAX_IMPORT_BYTES
 from yhdessa.events.models import BackgroundCategory, Event
 from yhdessa.events.services import RegistrationInput
+from yhdessa.siteinfo.images import PublicImageField
 
 
 class RegistrationForm(forms.Form):
@@ -51,6 +54,11 @@ class RegistrationForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["consent"].help_text = format_html(
+            '<a href="{}">{}</a>',
+            reverse("siteinfo:privacy_notice", kwargs={"key": "ilmoittautumiset"}),
+            _("Lue ilmoittautumisten tietosuojaseloste"),
+        )
 
     def to_input(self, language: str) -> RegistrationInput:
         data = self.cleaned_data
@@ -67,6 +75,8 @@ class RegistrationForm(forms.Form):
 
 
 class EventForm(forms.ModelForm):
+    image = PublicImageField(label=_("Kuva"), required=False)
+
     class Meta:
         model = Event
         fields = [
@@ -81,6 +91,10 @@ class EventForm(forms.ModelForm):
             "starts_at",
             "ends_at",
             "location",
+            "image",
+            "image_alt_fi",
+            "image_alt_sv",
+            "image_alt_en",
             "online_url",
             "municipality",
             "organisers",
@@ -114,6 +128,9 @@ class EventForm(forms.ModelForm):
             "description_fi": _("Kuvaus suomeksi"),
             "description_sv": _("Kuvaus ruotsiksi"),
             "description_en": _("Kuvaus englanniksi"),
+            "image_alt_fi": _("Kuvan tekstivastine suomeksi"),
+            "image_alt_sv": _("Kuvan tekstivastine ruotsiksi"),
+            "image_alt_en": _("Kuvan tekstivastine englanniksi"),
         }
 
     def __init__(self, *args, project, municipalities, **kwargs) -> None:
@@ -132,6 +149,8 @@ class EventForm(forms.ModelForm):
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("Tapahtuma ei voi päättyä ennen kuin se alkaa."))
         opens, closes = cleaned.get("registration_opens_at"), cleaned.get("registration_closes_at")
+        if cleaned.get("image") and not (cleaned.get("image_alt_fi") or "").strip():
+            self.add_error("image_alt_fi", _("Kirjoita kuvalle tekstivastine suomeksi."))
         if opens and closes and closes < opens:
             self.add_error(
                 "registration_closes_at", _("Ilmoittautuminen ei voi päättyä ennen kuin se alkaa.")

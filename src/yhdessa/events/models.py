@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from yhdessa.core.fields import WebAddressField
 from yhdessa.directory.models import Municipality, Organisation
 from yhdessa.projects.models import Project
+from yhdessa.siteinfo.images import event_image_upload_to
 
 
 class BackgroundCategory(models.Model):
@@ -70,6 +71,13 @@ class Event(models.Model):
     starts_at = models.DateTimeField(_("alkaa"))
     ends_at = models.DateTimeField(_("päättyy"))
     location = models.CharField(_("paikka"), max_length=300, blank=True)
+    image = models.ImageField(_("kuva"), upload_to=event_image_upload_to, blank=True)
+    image_alt = models.CharField(
+        _("kuvan tekstivastine"),
+        max_length=300,
+        blank=True,
+        help_text=_("Kerro lyhyesti, mitä kuvassa on. Pakollinen, jos tapahtumalla on kuva."),
+    )
     online_url = WebAddressField(_("verkkolinkki"), blank=True)
     municipality = models.ForeignKey(
         Municipality,

@@ -2,7 +2,8 @@
 
 Seats are decided under a lock on the event row (``select_for_update`` on PostgreSQL; on
 SQLite the IMMEDIATE transaction already holds the database's write lock), so concurrent
-sign-ups can never overbook an event. E-mails are queued with ``transaction.on_commit``.
+sign-ups can never overbook an event. E-mails are queued in the same transaction
+(``yhdessa.mail``).
 """
 
 import datetime
@@ -107,7 +108,7 @@ def registration_create(*, event_id: int, data: RegistrationInput) -> Registrati
         status=status,
         consent_at=now,
     )
-    transaction.on_commit(lambda: notifications.send_registration_received(registration.pk))
+    notifications.queue_registration_received(registration)
     return registration
 
 
@@ -140,9 +141,8 @@ def promote_from_waitlist(event: Event) -> list[Registration]:
     for registration in promoted:
         registration.status = Status.CONFIRMED
         registration.save(update_fields=["status"])
-        transaction.on_commit(
-            lambda pk=registration.pk: notifications.send_promoted(pk)  # type: ignore[misc]
-        )
+    if promoted:
+        notifications.queue_promoted(promoted, event)
     return promoted
 
 
@@ -154,7 +154,7 @@ def event_cancel(*, actor: User | None, event_id: int) -> Event:
     event.cancelled_at = timezone.now()
     event.save(update_fields=["cancelled_at", "updated_at"])
     log_action(actor=actor, action="events.event.cancelled", target=event)
-    transaction.on_commit(lambda: notifications.send_event_cancelled(event.pk))
+    notifications.queue_event_cancelled(event)
     return event
 
 

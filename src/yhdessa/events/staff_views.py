@@ -41,7 +41,9 @@ def project_events(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
 def event_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(selectors.projects_for_event_staff(request.user), slug=slug)
     municipalities = selectors.event_municipalities(request.user, project)
-    form = EventForm(request.POST or None, project=project, municipalities=municipalities)
+    form = EventForm(
+        request.POST or None, request.FILES or None, project=project, municipalities=municipalities
+    )
     if request.method == "POST" and form.is_valid():
         event = services.event_save(actor=request.user, project=project, form=form)
         messages.success(request, _("Tapahtuma %(title)s luotiin.") % {"title": event.title})
@@ -59,7 +61,11 @@ def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
     municipalities = selectors.event_municipalities(request.user, event.project)
     form = EventForm(
-        request.POST or None, instance=event, project=event.project, municipalities=municipalities
+        request.POST or None,
+        request.FILES or None,
+        instance=event,
+        project=event.project,
+        municipalities=municipalities,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -15,4 +15,4 @@ class ThemeTranslation(TranslationOptions):
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "image_alt")

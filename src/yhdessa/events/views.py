@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from yhdessa.core import ratelimits
+from yhdessa.core.ratelimits import limited
 from yhdessa.directory.models import Municipality
 from yhdessa.events import calendar, selectors, services
 from yhdessa.events.forms import RegistrationForm
@@ -28,6 +30,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@limited(ratelimits.SIGN_UP, ratelimits.SIGN_UP_HOURLY)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(selectors.event_for_registration(pk))
     form = RegistrationForm(request.POST or None, event=event)

@@ -64,7 +64,8 @@ def project_members(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
             role=data["role"],
             project=None if municipality else project,
             municipality=municipality,
-            invite_base_url=request.build_absolute_uri("/"),
+            invite=True,
+            invited_to=project,
         )
         messages.success(request, _("Rooli annettiin: %(email)s.") % {"email": data["email"]})
         return redirect("projects:project_members", slug=project.slug)

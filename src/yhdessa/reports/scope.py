@@ -17,6 +17,17 @@ from yhdessa.projects.models import Project
 from yhdessa.projects.reported import Comparison
 
 
+def may_trace(user: Any, project: Project, municipality: Municipality | None) -> bool:
+    """Whether the reader gets links from the figures to the records: the project's staff,
+    and for a municipal report the municipality's own staff too."""
+    if not (isinstance(user, User) and user.is_authenticated):
+        return False
+    return projects_for_staff(user).filter(pk=project.pk).exists() or (
+        municipality is not None
+        and municipalities_for_staff(user).filter(pk=municipality.pk).exists()
+    )
+
+
 @dataclass
 class ReportScope:
     """Handed to every section builder.
@@ -47,19 +58,12 @@ class ReportScope:
         language: str = "fi",
     ) -> ReportScope:
         reader = user if isinstance(user, User) and user.is_authenticated else None
-        traceable = reader is not None and (
-            projects_for_staff(reader).filter(pk=project.pk).exists()
-            or (
-                municipality is not None
-                and municipalities_for_staff(reader).filter(pk=municipality.pk).exists()
-            )
-        )
         return cls(
             project=project,
             municipality=municipality,
             user=reader,
             language=language,
-            traceable=traceable,
+            traceable=may_trace(user, project, municipality),
         )
 
     @cached_property

@@ -23,6 +23,10 @@ urlpatterns = [
     ),
     path(STAFF + "dashboard/", views.dashboard, name="project_dashboard"),
     path(STAFF + "dashboard/<str:code>/", views.dashboard, name="municipal_dashboard"),
+    path(STAFF + "report/rebuild/", views.report_rebuild, name="project_report_rebuild"),
+    path(
+        STAFF + "report/<str:code>/rebuild/", views.report_rebuild, name="municipal_report_rebuild"
+    ),
     path(STAFF + "report/texts/", views.report_texts, name="project_report_texts"),
     path(STAFF + "report/<str:code>/texts/", views.report_texts, name="municipal_report_texts"),
 ]

@@ -2,29 +2,60 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from yhdessa.core import ratelimits
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.directory.models import Municipality
 from yhdessa.projects.models import Project
-from yhdessa.reports import outputs, selectors, services
-from yhdessa.reports.builder import build_report
-from yhdessa.reports.document import Report
+from yhdessa.reports import published, selectors, services
 from yhdessa.reports.formats import DOWNLOADS, FORMATS
 from yhdessa.reports.forms import SectionTextForm
-from yhdessa.reports.scope import ReportScope
+from yhdessa.reports.scope import may_trace
 from yhdessa.reports.sections import TITLES
 
 
-def _report(request: HttpRequest, project: Project, municipality: Municipality | None) -> Report:
-    scope = ReportScope.for_reader(
-        project, request.user, municipality=municipality, language=get_language()
-    )
-    return build_report(scope)
+def _edition(
+    request: HttpRequest, project: Project, municipality: Municipality | None, kind: str = ""
+) -> published.Edition:
+    """The kept report this reader gets: the file of ``kind``, or the report object, with the
+    links to the records for the project's own people."""
+    if not kind:
+        kind = "staff" if may_trace(request.user, project, municipality) else "public"
+    return published.Edition.of(project, municipality, get_language(), kind)
+
+
+def _preparing(
+    request: HttpRequest,
+    edition: published.Edition,
+    title: str,
+    *,
+    ready: bool,
+    download: bool = False,
+) -> HttpResponse:
+    """While the first copy is built: its progress, polled by htmx (``?progress``); without
+    JavaScript the reader loads the address again. When ready, htmx loads the page, or for a
+    download offers the file (loading it by itself would download it again at each poll)."""
+    polled = "progress" in request.GET
+    if ready and not download:
+        return HttpResponse(status=204, headers={"HX-Redirect": request.path})
+    progress = published.progress(edition)
+    context = {
+        "title": title,
+        "ready": ready,
+        "percent": progress.percent if progress else 0,
+        "section": TITLES.get(progress.section, "") if progress else "",
+        "path": request.path,
+    }
+    template = "reports/preparing.html" + ("#progress" if polled else "")
+    return render(request, template, context, status=200 if ready else 202)
 
 
 def _names(municipality: Municipality | None, name: str) -> tuple[str, dict[str, str]]:
@@ -45,9 +76,14 @@ def _url(name: str, project: Project, municipality: Municipality | None, **kwarg
 
 def report_page(request: HttpRequest, slug: str, code: str | None = None) -> HttpResponse:
     project, municipality = selectors.report_subject(request.user, slug, code)
-    report = _report(request, project, municipality)
+    edition = _edition(request, project, municipality)
+    copy = published.copy_of(edition)
+    if copy is None or "progress" in request.GET:
+        return _preparing(request, edition, _("Raporttia valmistellaan"), ready=bool(copy))
     context = {
-        "report": report,
+        "report": copy.report,
+        "updating": published.is_building(edition),
+        "rebuild_url": _rebuild_url(request, project, municipality),
         "project": project,
         "municipality": municipality,
         "municipalities": project.partner_municipalities.order_by("name"),
@@ -70,16 +106,24 @@ def report_page(request: HttpRequest, slug: str, code: str | None = None) -> Htt
 
 def report_download(
     request: HttpRequest, slug: str, file_format: str, code: str | None = None
-) -> HttpResponse:
+) -> HttpResponseBase:
     if file_format not in DOWNLOADS:
         raise Http404
     project, municipality = selectors.report_subject(request.user, slug, code)
-    report = _report(request, project, municipality)
-    chosen = FORMATS[file_format]
-    response = HttpResponse(chosen.render(report), content_type=chosen.content_type)
-    filename = outputs.filename(report, file_format)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    if "progress" not in request.GET:  # polls cost nothing; a download may start a build
+        ratelimits.check(request, ratelimits.REPORT_DOWNLOAD)
+    edition = _edition(request, project, municipality, kind=file_format)
+    copy = published.copy_of(edition)
+    if copy is None or "progress" in request.GET:
+        label = FORMATS[file_format].label
+        title = _("Tiedostoa valmistellaan: %(format)s") % {"format": label}
+        return _preparing(request, edition, title, ready=bool(copy), download=True)
+    return FileResponse(
+        default_storage.open(copy.file_name),
+        as_attachment=True,
+        filename=copy.download_name,
+        content_type=FORMATS[file_format].content_type,
+    )
 
 
 @login_required
@@ -89,14 +133,45 @@ def dashboard(
     """The key figures of every part of the work, with charts, for the project's staff (and a
     municipality's own staff for its part)."""
     project, municipality = selectors.dashboard_subject(request.user, slug, code)
+    edition = _edition(request, project, municipality)
+    copy = published.copy_of(edition)
+    if copy is None or "progress" in request.GET:
+        return _preparing(request, edition, _("Tilannekuvaa valmistellaan"), ready=bool(copy))
     context = {
-        "report": _report(request, project, municipality),
+        "report": copy.report,
+        "updating": published.is_building(edition),
+        "rebuild_url": _rebuild_url(request, project, municipality),
         "project": project,
         "municipality": municipality,
         "municipalities": project.partner_municipalities.order_by("name"),
         "report_url": _url("report", project, municipality),
     }
     return render(request, "reports/dashboard.html", context)
+
+
+def _rebuild_url(
+    request: HttpRequest, project: Project, municipality: Municipality | None
+) -> str | None:
+    """Those who see the dashboard (the readers who get the links) may have the figures
+    counted again at once."""
+    if not may_trace(request.user, project, municipality):
+        return None
+    return _url("report_rebuild", project, municipality)
+
+
+@require_POST
+@login_required
+def report_rebuild(
+    request: AuthenticatedHttpRequest, slug: str, code: str | None = None
+) -> HttpResponse:
+    """Count the report's figures again now, e.g. after attendance was marked."""
+    project, municipality = selectors.dashboard_subject(request.user, slug, code)
+    published.mark_changed(project)
+    published.request_build(_edition(request, project, municipality))
+    messages.success(
+        request, _("Luvut lasketaan uudelleen. Sivu näyttää uudet luvut, kun ne ovat valmiit.")
+    )
+    return redirect(_url("report", project, municipality))
 
 
 @login_required
@@ -121,6 +196,8 @@ def report_texts(
                 key: form.cleaned_data for key, (_title, form) in zip(texts, forms, strict=True)
             },
         )
+        if changed:
+            published.mark_changed(project)
         saved = _("Raportin tekstit tallennettu.")
         messages.success(request, saved if changed else _("Ei muutoksia tallennettavaksi."))
         return redirect(_url("report_texts", project, municipality))

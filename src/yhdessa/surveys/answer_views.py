@@ -11,6 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from yhdessa.core import ratelimits
+from yhdessa.core.ratelimits import limited
 from yhdessa.surveys import services
 from yhdessa.surveys.forms import AnswerForm
 from yhdessa.surveys.models import Wave
@@ -77,6 +79,7 @@ def answer_page(
     return render(request, "surveys/answer_form.html", context, status=400 if form.errors else 200)
 
 
+@limited(ratelimits.SURVEY_ANSWER, ratelimits.SURVEY_ANSWER_HOURLY)
 def answer(request: HttpRequest, pk: int, wave: str) -> HttpResponse:
     return answer_page(request, public_wave(pk, wave))
 

@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
+from yhdessa.core import ratelimits
 from yhdessa.core.http import AuthenticatedHttpRequest
+from yhdessa.core.ratelimits import limited
 from yhdessa.surveys import services
 from yhdessa.surveys.answer_views import already_answered, answer_page
 from yhdessa.surveys.forms import InvitationForm, ReminderForm
@@ -36,6 +38,7 @@ def _unlogged(response: HttpResponse) -> HttpResponse:
 
 
 @never_cache
+@limited(ratelimits.SURVEY_ANSWER, ratelimits.SURVEY_ANSWER_HOURLY)
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     found = get_object_or_404(
         Invitation.objects.select_related(

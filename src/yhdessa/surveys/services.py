@@ -15,7 +15,6 @@ import secrets
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -381,24 +380,18 @@ def invitations_send(
         recipients = [
             (inv.pk, inv.email, token) for inv, token in zip(invitations, tokens, strict=True)
         ]
-        _email_after_commit(wave, recipients, language=language, reminder=False)
+        _email_in_transaction(wave, recipients, language=language, reminder=False)
     return InvitationsSent(sent=len(invitations), skipped=skipped)
 
 
-def _email_after_commit(
+def _email_in_transaction(
     wave: Wave, recipients: list[tuple[int, str, str]], *, language: str, reminder: bool
 ) -> None:
-    """Send the links once the tokens are saved: a rolled-back send mails nobody."""
+    """Queue the links with the tokens' hashes: a rolled-back send mails nobody."""
     from yhdessa.surveys import notifications
 
-    transaction.on_commit(
-        partial(
-            notifications.send_invitations,
-            wave_id=wave.pk,
-            recipients=recipients,
-            language=language,
-            reminder=reminder,
-        )
+    notifications.queue_invitations(
+        wave=wave, recipients=recipients, language=language, reminder=reminder
     )
 
 
@@ -425,5 +418,5 @@ def invitations_remind(*, actor: Any, wave: Wave, language: str) -> int:
         data={"count": len(waiting), "language": language},
     )
     if recipients:
-        _email_after_commit(wave, recipients, language=language, reminder=True)
+        _email_in_transaction(wave, recipients, language=language, reminder=True)
     return len(waiting)

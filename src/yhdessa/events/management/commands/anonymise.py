@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from yhdessa.events import privacy
+from yhdessa.mail.services import emails_purge
 from yhdessa.surveys import privacy as survey_privacy
 
 
@@ -10,8 +11,8 @@ class Command(BaseCommand):
     help = (
         "Blank the names, e-mail addresses, organisations and free texts of registrations to "
         "events that ended, and the e-mail addresses of survey invitations of waves that "
-        "closed, more than YHDESSA_ANONYMISE_AFTER_DAYS days ago. For cron; running it again "
-        "changes nothing."
+        "closed, more than YHDESSA_ANONYMISE_AFTER_DAYS days ago, and delete the outgoing "
+        "e-mails older than that. For cron; running it again changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,6 +34,15 @@ class Command(BaseCommand):
             ngettext(
                 "Poistettiin %(count)s kyselykutsun sähköpostiosoite.",
                 "Poistettiin %(count)s kyselykutsun sähköpostiosoitteet.",
+                count,
+            )
+            % {"count": count}
+        )
+        count = emails_purge(days=privacy.anonymise_after_days() if days is None else days)
+        self.stdout.write(
+            ngettext(
+                "Poistettiin %(count)s vanha lähtevä sähköposti.",
+                "Poistettiin %(count)s vanhaa lähtevää sähköpostia.",
                 count,
             )
             % {"count": count}
