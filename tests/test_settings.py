@@ -1,5 +1,6 @@
 """The settings module as an administrator meets it: through the `yhdessa` command."""
 
+import json
 import os
 import subprocess
 import sys
@@ -93,3 +94,62 @@ def test_sqlite_database_uses_wal_and_immediate_transactions(tmp_path):
 def test_small_number_threshold_must_be_positive(tmp_path):
     result = yhdessa("check", env={"DEBUG": "1", "YHDESSA_MIN_CELL_SIZE": "0"}, tmp_path=tmp_path)
     assert "YHDESSA_MIN_CELL_SIZE must be a positive whole number" in result.stderr
+
+
+STORAGE_SCRIPT = (
+    "import json; from django.conf import settings; "
+    "from django.core.files.storage import storages; s = storages['default']; "
+    "print(json.dumps({'backend': settings.STORAGES['default']['BACKEND'], "
+    "'class': type(s).__name__, 'root': str(getattr(s, 'location', '')), "
+    "'bucket': getattr(s, 'bucket_name', None), 'endpoint': getattr(s, 'endpoint_url', None), "
+    "'region': getattr(s, 'region_name', None), 'acl': getattr(s, 'default_acl', None), "
+    "'key': getattr(s, 'access_key', None), 'signed': getattr(s, 'querystring_auth', None)}))"
+)
+
+
+def test_uploaded_files_live_on_the_file_system_under_the_var_folder(tmp_path):
+    result = yhdessa("shell", "-c", STORAGE_SCRIPT, env={"DEBUG": "1"}, tmp_path=tmp_path)
+    storage = json.loads(result.stdout.splitlines()[-1])
+    assert storage["class"] == "FileSystemStorage"
+    assert storage["root"] == str(tmp_path / "media")
+
+
+def test_a_bucket_setting_moves_uploaded_files_to_private_s3_compatible_storage(tmp_path):
+    env = {
+        "DEBUG": "1",
+        "YHDESSA_S3_BUCKET": "yhdessa-tiedostot",
+        "YHDESSA_S3_ENDPOINT_URL": "https://fi-hel2.upcloudobjects.com",
+        "YHDESSA_S3_REGION": "europe-1",
+        "YHDESSA_S3_ACCESS_KEY_ID": "AKIAEXAMPLE",
+        "YHDESSA_S3_SECRET_ACCESS_KEY": "not-a-real-secret",
+    }
+    result = yhdessa("shell", "-c", STORAGE_SCRIPT, env=env, tmp_path=tmp_path)
+    storage = json.loads(result.stdout.splitlines()[-1])
+    assert storage == {
+        "backend": "storages.backends.s3.S3Storage",
+        "class": "S3Storage",
+        "root": "",
+        "bucket": "yhdessa-tiedostot",
+        "endpoint": "https://fi-hel2.upcloudobjects.com",
+        "region": "europe-1",
+        "acl": "private",
+        "key": "AKIAEXAMPLE",
+        "signed": True,
+    }
+
+
+def test_json_logs_are_one_object_a_line_with_the_level(tmp_path):
+    script = "import logging; logging.getLogger('yhdessa.test').warning('kokeilu')"
+    result = yhdessa(
+        "shell", "-c", script, env={"DEBUG": "1", "LOG_FORMAT": "json"}, tmp_path=tmp_path
+    )
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["message"] == "kokeilu"
+    assert line["level"] == "WARNING"
+    assert line["logger"] == "yhdessa.test"
+    assert line["request_id"] is None
+
+
+def test_an_unknown_log_format_is_named(tmp_path):
+    result = yhdessa("check", env={"DEBUG": "1", "LOG_FORMAT": "xml"}, tmp_path=tmp_path)
+    assert "LOG_FORMAT must be text or json" in result.stderr

@@ -14,6 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_ratelimit",
+    "django_guid",
     "yhdessa.core",
     "yhdessa.accounts",
     "yhdessa.directory",
@@ -83,7 +85,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id first, so that every log line of the request carries it.
+    "django_guid.middleware.guid_middleware",
+    "yhdessa.core.middleware.AccessLogMiddleware",
+    # The security headers wrap every answer, the health check's too; the health check comes
+    # before the host name check (CommonMiddleware) so that a load balancer may ask by address.
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "yhdessa.core.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -91,8 +101,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
@@ -211,8 +219,31 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request without it
+# Uploaded files go through Django's storage API: the file system under var/media by default,
+# S3-compatible object storage (UpCloud, Hetzner, MinIO, AWS) when YHDESSA_S3_BUCKET is set, so
+# that every app server sees the same files. Needs the "s3" extra (boto3).
+MEDIA_ROOT = VAR_DIR / "media"
+S3_BUCKET = os.environ.get("YHDESSA_S3_BUCKET", "")
+DEFAULT_STORAGE: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    s3_options = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("YHDESSA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("YHDESSA_S3_REGION") or None,
+        "access_key": os.environ.get("YHDESSA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("YHDESSA_S3_SECRET_ACCESS_KEY") or None,
+        "location": os.environ.get("YHDESSA_S3_PREFIX", ""),
+        # Private objects, handed out through short-lived signed links; never overwritten.
+        "default_acl": os.environ.get("YHDESSA_S3_ACL", "private"),
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in s3_options.items() if value is not None},
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -221,7 +252,6 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
 # Uploaded public images are served by yhdessa.siteinfo.views.public_image at this address
 # (whitenoise serves static files only), whichever storage holds them.
 MEDIA_URL = "/media/"
@@ -254,6 +284,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
 YHDESSA_BEHIND_PROXY = env_bool("YHDESSA_BEHIND_PROXY", False)
 if YHDESSA_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers ask /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -300,14 +332,62 @@ YHDESSA_MIN_CELL_SIZE = int(os.environ.get("YHDESSA_MIN_CELL_SIZE", "5"))
 if YHDESSA_MIN_CELL_SIZE < 1:
     raise ImproperlyConfigured("YHDESSA_MIN_CELL_SIZE must be a positive whole number.")
 
+# --- Logs -----------------------------------------------------------------------------------
+# Every line names the request it was made for (X-Request-ID from the proxy when it is a valid
+# UUID, else a new one; returned in the response) or the task the worker runs. LOG_FORMAT=json
+# writes one JSON object a line for log collectors. No line holds personal data: the access
+# log writes URL patterns, never paths with tokens or query strings.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+}
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {
+            "()": "yhdessa.core.logs.RequestIdFilter",
+            "blank": None if LOG_FORMAT == "json" else "-",
+        }
+    },
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s [%(correlation_id)s] %(name)s: %(message)s",
+        },
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(levelname)s %(name)s %(message)s %(correlation_id)s",
+            "timestamp": "time",  # ISO 8601 in UTC
+            "rename_fields": {
+                "levelname": "level",
+                "name": "logger",
+                "correlation_id": "request_id",
+            },
+            # Django attaches the request to its error lines; its text has the query string.
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         # WeasyPrint tells every layout step at INFO: a line per page of every PDF.
         "weasyprint.progress": {"level": "WARNING"},
+        # Refused requests (4xx) are in the access log, without their paths (tokens); the
+        # errors (5xx) stay.
+        "django.request": {"level": "ERROR"},
+        # django-guid tells at INFO for every request whether the proxy sent an id.
+        "django_guid": {"level": "WARNING"},
     },
 }

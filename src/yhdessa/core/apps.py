@@ -8,4 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Perustoiminnot")
 
     def ready(self) -> None:
-        from yhdessa.core import checks  # noqa: F401 (registers the deployment checks)
+        from django_tasks.signals import task_finished, task_started
+
+        from yhdessa.core import (
+            checks,  # noqa: F401 (registers the deployment checks)
+            logs,
+        )
+
+        task_started.connect(logs.task_started, dispatch_uid="yhdessa-task-request-id")
+        task_finished.connect(logs.task_finished, dispatch_uid="yhdessa-task-request-id-end")

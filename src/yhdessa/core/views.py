@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from yhdessa.accounts import selectors as access
+from yhdessa.core import health
 from yhdessa.core.http import AuthenticatedHttpRequest
 from yhdessa.events.selectors import projects_for_event_staff
 from yhdessa.projects.selectors import public_projects
@@ -29,8 +30,12 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", context)
 
 
+@never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers: answers 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For load balancers and monitoring: 200 when the database, the cache and the task queue
+    answer, 503 naming the part that does not (yhdessa.core.health)."""
+    healthy, checks = health.run_checks()
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks},
+        status=200 if healthy else 503,
+    )
