@@ -24,6 +24,16 @@ from yhdessa.reports.document import Section
 from yhdessa.reports.scope import ReportScope
 from yhdessa.reports.sections import experiments, models
 
+#: The service's public address: the report's links to model descriptions name it, so that
+#: they work in the PDF and the workbook too.
+SITE = "https://osallisuus.kunta.example"
+
+
+@pytest.fixture(autouse=True)
+def public_address(settings):
+    settings.YHDESSA_SITE_URL = SITE
+
+
 pytestmark = pytest.mark.django_db
 
 FACTS = demo.read_facts()
@@ -81,8 +91,8 @@ def test_the_seed_experiments_with_their_participants_and_decisions(public_scope
 def test_each_experiment_links_to_its_published_model_description(public_scope):
     section = built(experiments.build, public_scope, "experiments")
     pages = column(section, "experiments", "Toimintamallikuvaus")
-    assert "/models/utajarvi-linja-autoretki/" in pages
-    assert all(page.startswith("/models/") for page in pages)
+    assert f"{SITE}/models/utajarvi-linja-autoretki/" in pages
+    assert all(page.startswith(f"{SITE}/models/") for page in pages)
 
 
 def test_a_municipal_report_shows_its_own_experiments_only(demo_project, db):
@@ -151,7 +161,7 @@ def test_only_a_published_model_description_is_linked(small_and_large):
     )
     section = built(experiments.build, ReportScope(project=project), "experiments")
     pages = column(section, "experiments", "Toimintamallikuvaus")
-    assert pages[0].startswith("/models/malli-") and pages[1] == ""
+    assert pages[0].startswith(f"{SITE}/models/malli-") and pages[1] == ""
 
 
 def test_a_municipality_without_experiments_says_so(small_and_large):
@@ -205,8 +215,8 @@ def test_the_published_model_descriptions_with_their_public_pages(public_scope):
     section = built(models.build, public_scope, "models")
     assert figures_of(section) == {"descriptions": 6}
     pages = column(section, "descriptions", "Verkkosivu")
-    assert "/models/utajarvi-linja-autoretki/" in pages
-    row = pages.index("/models/utajarvi-linja-autoretki/")
+    assert f"{SITE}/models/utajarvi-linja-autoretki/" in pages
+    row = pages.index(f"{SITE}/models/utajarvi-linja-autoretki/")
     assert column(section, "descriptions", "Kunnat")[row] == "Utajärvi"
     assert "Linja-auto oli täynnä" in column(section, "descriptions", "Lyhyt kuvaus")[row]
 
@@ -219,7 +229,7 @@ def test_a_draft_is_not_in_the_report_and_a_swedish_report_links_to_swedish_page
     ModelDescription.objects.create(project=project, slug="luonnos", name="Luonnos")
     section = built(models.build, ReportScope(project=project, language="sv"), "models")
     (row,) = section.table("descriptions").rows  # column names are in Swedish here
-    assert row[-1].startswith("/sv/models/malli-")
+    assert row[-1].startswith(f"{SITE}/sv/models/malli-")
     municipal = built(models.build, ReportScope(project=project, municipality=sievi), "models")
     assert municipal.is_empty and "Sievi" in municipal.empty_message
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from yhdessa.core.disclosure import min_cell_size
+from yhdessa.core.links import absolute_url
 from yhdessa.experiments.figures import ExperimentView
 from yhdessa.experiments.models import ExperimentStatus
 from yhdessa.reports.document import Figure, Section, Table, Value
@@ -116,4 +117,4 @@ def _model_page(view: ExperimentView) -> str:
     description = getattr(view.experiment, "model_description", None)
     if description is None or not description.is_published:
         return ""
-    return reverse("experiments:model_detail", args=[description.slug])
+    return absolute_url(reverse("experiments:model_detail", args=[description.slug]))

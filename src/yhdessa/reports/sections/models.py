@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from yhdessa.core.links import absolute_url
 from yhdessa.experiments.model_selectors import public_list
 from yhdessa.experiments.models import ModelDescription
 from yhdessa.reports.document import Figure, Section, Table, Value
@@ -50,7 +51,7 @@ def _row(description: ModelDescription) -> list[Value]:
         description.name,
         ", ".join(_municipality_names(description)),
         description.summary,
-        reverse("experiments:model_detail", args=[description.slug]),
+        absolute_url(reverse("experiments:model_detail", args=[description.slug])),
     ]
 
 
